@@ -1,0 +1,102 @@
+#include "app/application.h"
+
+#include "app/commandline.h"
+#include "app/subcommand.h"
+#include "app/translations.h"
+#include "version.h"
+#include "widgets/mainwindow.h"
+
+#include <QApplication>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+namespace ConsignDesk {
+
+QList<Subcommand> subcommands()
+{
+    // Each layer's issue adds its commands here (connection, sync, export, …).
+    return {};
+}
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ConsignDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("ConsignDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONSIGNDESK_VERSION));
+}
+
+QStringList argumentList(int argc, char *argv[])
+{
+    QStringList list;
+    list.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        list.append(QString::fromLocal8Bit(argv[i]));
+    return list;
+}
+
+int runHeadless(int argc, char *argv[], const ParsedCommandLine &parsed)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    installTranslations(app, QLocale::system());
+    const QList<Subcommand> commands = subcommands(); // after the translator, for their summaries
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    switch (parsed.action) {
+    case ParsedCommandLine::Action::ShowHelp:
+        out << helpText(commands);
+        return ExitOk;
+    case ParsedCommandLine::Action::ShowVersion:
+        out << versionText();
+        return ExitOk;
+    case ParsedCommandLine::Action::Fail:
+        err << "consigndesk: " << parsed.error << Qt::endl;
+        return ExitUsage;
+    case ParsedCommandLine::Action::RunSubcommand:
+        for (const Subcommand &command : commands) {
+            if (command.name == parsed.subcommand)
+                return command.run(parsed.subcommandArguments, out, err);
+        }
+        return ExitUsage; // parseCommandLine only accepts known names
+    case ParsedCommandLine::Action::OpenWindow:
+        break;
+    }
+    return ExitUsage;
+}
+
+int runWindow(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    describeApplication();
+    QGuiApplication::setDesktopFileName(QStringLiteral(CONSIGNDESK_APP_ID));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/consigndesk.svg")));
+    installTranslations(app, QLocale::system());
+
+    MainWindow window;
+    window.show();
+    return app.exec();
+}
+
+} // namespace
+
+int runApplication(int argc, char *argv[])
+{
+    QStringList names;
+    for (const Subcommand &command : subcommands())
+        names.append(command.name);
+
+    const ParsedCommandLine parsed = parseCommandLine(argumentList(argc, argv), names);
+    if (parsed.action == ParsedCommandLine::Action::OpenWindow)
+        return runWindow(argc, argv);
+    return runHeadless(argc, argv, parsed);
+}
+
+} // namespace ConsignDesk

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QTextStream;
+
+namespace ConsignDesk {
+
+/// @short A headless command (`consigndesk NAME …`): runs without a window or display.
+struct Subcommand {
+    QString name;
+    QString synopsis; ///< arguments after the name, as shown in --help
+    QString summary;  ///< one line, translated
+    /// Runs the command; returns the process's exit code (0 success, 1 failure, 2 usage).
+    std::function<int(const QStringList &arguments, QTextStream &out, QTextStream &err)> run;
+};
+
+/// The commands this build knows, in the order --help lists them.
+QList<Subcommand> subcommands();
+
+} // namespace ConsignDesk

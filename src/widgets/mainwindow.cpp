@@ -1,0 +1,194 @@
+#include "widgets/mainwindow.h"
+
+#include "ui_mainwindow.h"
+#include "widgets/aboutdialog.h"
+#include "widgets/icons.h"
+#include "widgets/panepage.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMetaEnum>
+#include <QSettings>
+
+namespace ConsignDesk {
+
+namespace {
+
+struct PaneSpec {
+    MainWindow::Pane pane;
+    const char *icon;
+    const char *title;
+    const char *emptyText;
+};
+
+// The order here is the order of the navigation and of Ctrl+1 … Ctrl+6.
+const PaneSpec paneSpecs[] = {
+    {MainWindow::Pane::Consignors, "consignors", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Consignors"),
+     QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
+                       "The people whose goods you sell, with their splits and balances, from every connected "
+                       "store. Connect a store to see them here.")},
+    {MainWindow::Pane::Items, "items", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Items"),
+     QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
+                       "Everything on your floor and in your back room, with prices, statuses and consignors. "
+                       "Connect a store to see it here.")},
+    {MainWindow::Pane::Sales, "sales", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Sales"),
+     QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
+                       "Every sale with its lines, payments and status. Connect a store to see them here.")},
+    {MainWindow::Pane::Payouts, "payouts", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Payouts"),
+     QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
+                       "What each consignor is owed and what they have been paid. Connect a store to see it here.")},
+    {MainWindow::Pane::Warehouse, "warehouse", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Warehouse"),
+     QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
+                       "Stock held at your logistics warehouse: logistic units, product lines, serial items and "
+                       "expiry dates. Connect a warehouse to see it here.")},
+    {MainWindow::Pane::Reports, "reports", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Reports"),
+     QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
+                       "Sales, inventory, aging, consignor and warehouse reports, for your accountant, your "
+                       "owner or a consignor. Connect a store to build them.")},
+};
+
+const QString settingsGroup = QStringLiteral("MainWindow");
+
+QString paneKey(MainWindow::Pane pane)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<MainWindow::Pane>().valueToKey(int(pane)));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+{
+    m_ui->setupUi(this);
+    m_ui->splitter->setStretchFactor(0, 0);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setSizes({190, 1010});
+    setUpPanes();
+    setUpActions();
+    restoreSettings();
+    statusBar()->showMessage(tr("No store connected yet"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpPanes()
+{
+    auto *group = new QActionGroup(this);
+    int index = 0;
+    for (const PaneSpec &spec : paneSpecs) {
+        const QIcon icon = paneIcon(QString::fromLatin1(spec.icon), palette());
+        const QString title = tr(spec.title);
+        m_ui->navigation->addItem(new QListWidgetItem(icon, title));
+        m_ui->pages->addWidget(new PanePage(icon, title, tr(spec.emptyText), m_ui->pages));
+
+        auto *action = new QAction(icon, title, group);
+        action->setObjectName(QStringLiteral("actionShow") + paneKey(spec.pane));
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        action->setStatusTip(tr("Show the %1 pane").arg(title));
+        const int row = index;
+        connect(action, &QAction::triggered, this, [this, row] { m_ui->navigation->setCurrentRow(row); });
+        m_ui->menuView->addAction(action);
+        ++index;
+    }
+    connect(m_ui->navigation, &QListWidget::currentRowChanged, this, [this, group](int row) {
+        if (row < 0)
+            return;
+        m_ui->pages->setCurrentIndex(row);
+        group->actions().at(row)->setChecked(true);
+    });
+    m_ui->navigation->setCurrentRow(0);
+}
+
+void MainWindow::setUpActions()
+{
+    // The platform's standard shortcuts; Designer cannot name StandardKeys.
+    m_ui->actionQuit->setShortcut(QKeySequence::Quit);
+    m_ui->actionCopy->setShortcut(QKeySequence::Copy);
+    m_ui->actionSelectAll->setShortcut(QKeySequence::SelectAll);
+    m_ui->actionFind->setShortcut(QKeySequence::Find);
+    m_ui->actionFullScreen->setShortcut(QKeySequence::FullScreen);
+    m_ui->actionSyncNow->setShortcut(QKeySequence::Refresh);
+
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionCopy, &QAction::triggered, this, [this] { forwardToFocusWidget("copy"); });
+    connect(m_ui->actionSelectAll, &QAction::triggered, this, [this] { forwardToFocusWidget("selectAll"); });
+    connect(m_ui->actionShowNavigation, &QAction::toggled, m_ui->navigation, &QWidget::setVisible);
+    connect(m_ui->actionFullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
+    });
+    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    // Searching and syncing need a connected store; their issues enable them.
+    m_ui->actionFind->setEnabled(false);
+    m_ui->actionSyncNow->setEnabled(false);
+    m_ui->actionSyncNow->setToolTip(tr("Connect a store first"));
+}
+
+void MainWindow::forwardToFocusWidget(const char *slot)
+{
+    // QLineEdit, QTextEdit, QAbstractItemView, … each have copy()/selectAll().
+    if (QWidget *focus = QApplication::focusWidget())
+        QMetaObject::invokeMethod(focus, slot);
+}
+
+MainWindow::Pane MainWindow::currentPane() const
+{
+    return paneSpecs[std::max(0, m_ui->navigation->currentRow())].pane;
+}
+
+void MainWindow::showPane(Pane pane)
+{
+    for (int row = 0; row < int(std::size(paneSpecs)); ++row) {
+        if (paneSpecs[row].pane == pane)
+            m_ui->navigation->setCurrentRow(row);
+    }
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup);
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_ui->splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_ui->actionShowNavigation->setChecked(settings.value(QStringLiteral("navigationVisible"), true).toBool());
+    const QString pane = settings.value(QStringLiteral("pane")).toString();
+    bool known = false;
+    const int value = QMetaEnum::fromType<Pane>().keyToValue(pane.toLatin1().constData(), &known);
+    if (known)
+        showPane(Pane(value));
+    m_ui->actionFullScreen->setChecked(isFullScreen());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup);
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("splitter"), m_ui->splitter->saveState());
+    settings.setValue(QStringLiteral("navigationVisible"), m_ui->actionShowNavigation->isChecked());
+    settings.setValue(QStringLiteral("pane"), paneKey(currentPane()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::WindowStateChange)
+        m_ui->actionFullScreen->setChecked(isFullScreen());
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace ConsignDesk

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace ConsignDesk {
+
+/// @short The main window: navigation between the panes, menus, status bar.
+/// Geometry, state and the open pane are remembered in QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Pane { Consignors, Items, Sales, Payouts, Warehouse, Reports };
+    Q_ENUM(Pane)
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Pane currentPane() const;
+    void showPane(Pane pane);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setUpPanes();
+    void setUpActions();
+    void restoreSettings();
+    void saveSettings() const;
+    void forwardToFocusWidget(const char *slot);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+};
+
+} // namespace ConsignDesk
