@@ -44,6 +44,17 @@ private Q_SLOTS:
         QCOMPARE(parsed.action, Action::OpenWindow);
     }
 
+    void demoOpensTheWindowOnTheDemoStores()
+    {
+        const auto parsed = parse({QStringLiteral("--demo")});
+        QCOMPARE(parsed.action, Action::OpenWindow);
+        QVERIFY(parsed.demo);
+        QVERIFY(!parse({}).demo);
+        const auto withCommand = parse({QStringLiteral("--demo"), QStringLiteral("sync")}, {QStringLiteral("sync")});
+        QCOMPARE(withCommand.action, Action::Fail);
+        QVERIFY(withCommand.error.contains(QStringLiteral("--demo")));
+    }
+
     void unknownOptionFailsWithItsName()
     {
         const auto parsed = parse({QStringLiteral("--frobnicate")});

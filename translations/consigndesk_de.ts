@@ -52,6 +52,258 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>Commands:</source>
         <translation>Befehle:</translation>
     </message>
+    <message>
+        <source>Keep the cache and the connection list in DIR instead of the usual place.</source>
+        <translation>Cache und Verbindungsliste in DIR statt am üblichen Ort aufbewahren.</translation>
+    </message>
+    <message>
+        <source>Open the window on the demo stores: the four vendors emulated on this computer, with generated data.</source>
+        <translation>Das Fenster mit den Demo-Läden öffnen: den vier auf diesem Computer emulierten Anbietern, mit generierten Daten.</translation>
+    </message>
+    <message>
+        <source>--demo opens the window; it does not go with a command</source>
+        <translation>--demo öffnet das Fenster; es lässt sich nicht mit einem Befehl kombinieren</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCommand</name>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>add needs --vendor and --name</source>
+        <translation>add benötigt --vendor und --name</translation>
+    </message>
+    <message>
+        <source>add needs --api-key-stdin: the key is read from standard input, never from the command line</source>
+        <translation>add benötigt --api-key-stdin: Der Schlüssel wird von der Standardeingabe gelesen, niemals von der Befehlszeile</translation>
+    </message>
+    <message>
+        <source>--token-url is for Consignly only</source>
+        <translation>--token-url gilt nur für Consignly</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2, %3).</source>
+        <translation>%1 hinzugefügt (%2, %3).</translation>
+    </message>
+    <message>
+        <source>No connections yet; add one with: consigndesk connection add</source>
+        <translation>Noch keine Verbindungen; fügen Sie eine hinzu mit: consigndesk connection add</translation>
+    </message>
+    <message>
+        <source>give the connection&apos;s name, and nothing else</source>
+        <translation>geben Sie nur den Namen der Verbindung an, sonst nichts</translation>
+    </message>
+    <message>
+        <source>no connection named &apos;%1&apos;</source>
+        <translation>keine Verbindung namens „%1“</translation>
+    </message>
+    <message>
+        <source>Removed %1, its key and its cached data.</source>
+        <translation>%1 mit Schlüssel und zwischengespeicherten Daten entfernt.</translation>
+    </message>
+    <message>
+        <source>Manage the stores&apos; vendor accounts; keys are read from standard input and kept in the system keychain.</source>
+        <translation>Die Anbieterkonten der Läden verwalten; Schlüssel werden von der Standardeingabe gelesen und im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>say add, list, remove NAME or test NAME</source>
+        <translation>geben Sie add, list, remove NAME oder test NAME an</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionRules</name>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 80 characters).</source>
+        <translation>Der Name ist zu lang (höchstens 80 Zeichen).</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; exists already.</source>
+        <translation>Eine Verbindung namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The %1 is not a valid web address (like https://api.example.com/api/v1).</source>
+        <translation>„%1“ ist keine gültige Webadresse (z. B. https://api.example.com/api/v1).</translation>
+    </message>
+    <message>
+        <source>The %1 must start with https://.</source>
+        <translation>„%1“ muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The %1 must not hold a user name or password; keys go in the key field.</source>
+        <translation>„%1“ darf weder Benutzernamen noch Passwort enthalten; Schlüssel gehören in das Schlüsselfeld.</translation>
+    </message>
+    <message>
+        <source>The %1 must not have a query or fragment (?… or #…).</source>
+        <translation>„%1“ darf weder Abfrage noch Fragment enthalten (?… oder #…).</translation>
+    </message>
+    <message>
+        <source>The %1 uses plain http to %2; keys must travel encrypted, so use https:// (plain http is only for this computer: localhost, 127.0.0.1, ::1).</source>
+        <translation>„%1“ verwendet unverschlüsseltes http zu %2; Schlüssel müssen verschlüsselt übertragen werden, verwenden Sie daher https:// (unverschlüsseltes http ist nur für diesen Computer zulässig: localhost, 127.0.0.1, ::1).</translation>
+    </message>
+    <message>
+        <source>Choose the currency the store&apos;s amounts are in.</source>
+        <translation>Wählen Sie die Währung, in der die Beträge des Ladens angegeben sind.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 4217 currency code (like USD, EUR, GBP).</source>
+        <translation>„%1“ ist kein ISO-4217-Währungscode (z. B. USD, EUR, GBP).</translation>
+    </message>
+    <message>
+        <source>Unknown vendor &quot;%1&quot;; choose one of %2.</source>
+        <translation>Unbekannter Anbieter „%1“; wählen Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>The %1 is empty.</source>
+        <translation>„%1“ ist leer.</translation>
+    </message>
+    <message>
+        <source>Removed spaces or line breaks around the %1.</source>
+        <translation>Leerzeichen oder Zeilenumbrüche vor und nach „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>The %1 holds a space or line break inside; paste it again, whole.</source>
+        <translation>„%1“ enthält ein Leerzeichen oder einen Zeilenumbruch; fügen Sie den Wert erneut vollständig ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionService</name>
+    <message>
+        <source>base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Only Consignly signs in with OAuth; %1 takes an API key.</source>
+        <translation>Nur Consignly meldet sich per OAuth an; %1 verwendet einen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>token URL</source>
+        <translation>Token-URL</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>e.g. Main Street store</source>
+        <translation>z. B. Laden in der Hauptstraße</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in with:</source>
+        <translation>Anmelden &amp;mit:</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Anmeldemethode</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Token URL:</source>
+        <translation>&amp;Token-URL:</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>Token-URL</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>S&amp;peichern</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::AboutDialog</name>
@@ -62,6 +314,85 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
         <translation>Erstellt mit Qt %1, läuft mit Qt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::ConnectionsDialog</name>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Client id and secret (OAuth)</source>
+        <translation>Client-ID und Client-Secret (OAuth)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; type a new one to replace it</source>
+        <translation>Im Schlüsselbund gespeichert; geben Sie einen neuen ein, um ihn zu ersetzen</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Keep for This &amp;Session Only</source>
+        <translation>Nur für diese &amp;Sitzung behalten</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved %1. %2</source>
+        <translation>%1 gespeichert. %2</translation>
+    </message>
+    <message>
+        <source>Type the key to test.</source>
+        <translation>Geben Sie den Schlüssel ein, um ihn zu testen.</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet …</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its key is deleted from the keychain and its cached data from this computer. The store&apos;s own data at %2 is not touched.</source>
+        <translation>%1 entfernen? Der Schlüssel wird aus dem Schlüsselbund gelöscht und die zwischengespeicherten Daten von diesem Computer. Die eigenen Daten des Ladens unter %2 bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
     </message>
 </context>
 <context>
@@ -126,12 +457,90 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>Connect a store first</source>
         <translation>Verbinden Sie zuerst einen Laden</translation>
     </message>
+    <message>
+        <source>Demo stores at %1</source>
+        <translation>Demo-Läden unter %1</translation>
+    </message>
+    <message>
+        <source>ConsignCloud, SimpleConsign, Consignify and Consignly, emulated on this computer with generated data</source>
+        <translation>ConsignCloud, SimpleConsign, Consignify und Consignly, auf diesem Computer mit generierten Daten emuliert</translation>
+    </message>
+    <message>
+        <source>The demo stores could not start: %1</source>
+        <translation>Die Demo-Läden konnten nicht gestartet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::PanePage</name>
     <message>
         <source>%1 icon</source>
         <translation>Symbol „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Secrets::KeyStore</name>
+    <message>
+        <source>No key is stored for %1.</source>
+        <translation>Für %1 ist kein Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain to keep API keys in (%1).</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund, in dem API-Schlüssel aufbewahrt werden können (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to %1 (%2).</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf %1 verweigert (%2).</translation>
+    </message>
+    <message>
+        <source>The keychain failed for %1: %2</source>
+        <translation>Fehler im Schlüsselbund bei %1: %2</translation>
+    </message>
+    <message>
+        <source>ConsignDesk keeps API keys only in your system&apos;s keychain, never in a file. None is running on this computer. On a GNOME desktop install and start gnome-keyring (Debian package &apos;gnome-keyring&apos;); on KDE, KWallet (&apos;kwalletmanager&apos;). Any keychain that offers the Secret Service works. Until then, a key can be kept for this session only: it is forgotten when ConsignDesk closes.</source>
+        <translation>ConsignDesk bewahrt API-Schlüssel nur im Schlüsselbund Ihres Systems auf, niemals in einer Datei. Auf diesem Computer läuft keiner. Installieren und starten Sie auf einem GNOME-Desktop gnome-keyring (Debian-Paket „gnome-keyring“), unter KDE KWallet („kwalletmanager“). Jeder Schlüsselbund, der den Secret Service anbietet, funktioniert. Bis dahin kann ein Schlüssel nur für diese Sitzung aufbewahrt werden: Er wird vergessen, wenn ConsignDesk geschlossen wird.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Vendors::ConnectionProbe</name>
+    <message>
+        <source>The secure connection to %1 failed: %2. ConsignDesk only talks to servers whose certificate can be verified; check the base URL, the computer&apos;s clock and any proxy.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2. ConsignDesk kommuniziert nur mit Servern, deren Zertifikat überprüft werden kann; prüfen Sie die Basis-URL, die Uhrzeit des Computers und einen etwaigen Proxy.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation>%1 hat nicht innerhalb von %2 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2. Check the base URL and the network.</source>
+        <translation>%1 konnte nicht erreicht werden: %2. Prüfen Sie die Basis-URL und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 at %2: the key works.</source>
+        <translation>Mit %1 unter %2 verbunden: Der Schlüssel funktioniert.</translation>
+    </message>
+    <message>
+        <source>%1 refused the key (%2). Check that it was copied whole and is still active.</source>
+        <translation>%1 hat den Schlüssel abgelehnt (%2). Prüfen Sie, ob er vollständig kopiert wurde und noch aktiv ist.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the key but refused access (403). Give the key the permissions ConsignDesk reads with.</source>
+        <translation>%1 hat den Schlüssel akzeptiert, aber den Zugriff verweigert (403). Erteilen Sie dem Schlüssel die Berechtigungen, mit denen ConsignDesk liest.</translation>
+    </message>
+    <message>
+        <source>The key lacks the permission %1 (403). Give it that permission in %2 and test again.</source>
+        <translation>Dem Schlüssel fehlt die Berechtigung %1 (403). Erteilen Sie sie ihm in %2 und testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is busy or limiting requests (%2); try again in a few minutes.</source>
+        <translation>%1 ist ausgelastet oder begrenzt Anfragen (%2); versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>%1 answered with status %2, which the test did not expect.</source>
+        <translation>%1 hat mit Status %2 geantwortet, den der Test nicht erwartet hat.</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered without an access token.</source>
+        <translation>Der Token-Endpunkt hat ohne Zugriffstoken geantwortet.</translation>
     </message>
 </context>
 <context>

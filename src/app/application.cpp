@@ -1,12 +1,15 @@
 #include "app/application.h"
 
 #include "app/commandline.h"
+#include "app/connectioncommand.h"
+#include "app/demostores.h"
 #include "app/subcommand.h"
 #include "app/translations.h"
 #include "version.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QLocale>
@@ -19,8 +22,8 @@ namespace ConsignDesk {
 
 QList<Subcommand> subcommands()
 {
-    // Each layer's issue adds its commands here (connection, sync, export, …).
-    return {};
+    // Each layer's issue adds its commands here (sync, export, …).
+    return {connectionCommand()};
 }
 
 namespace {
@@ -62,8 +65,15 @@ int runHeadless(int argc, char *argv[], const ParsedCommandLine &parsed)
         return ExitUsage;
     case ParsedCommandLine::Action::RunSubcommand:
         for (const Subcommand &command : commands) {
-            if (command.name == parsed.subcommand)
-                return command.run(parsed.subcommandArguments, out, err);
+            if (command.name == parsed.subcommand) {
+                CommandContext context{resolveDataDir(parsed.dataDir), out, err, [] {
+                                           QFile in;
+                                           if (!in.open(stdin, QIODevice::ReadOnly))
+                                               return QByteArray();
+                                           return in.readAll();
+                                       }};
+                return command.run(parsed.subcommandArguments, context);
+            }
         }
         return ExitUsage; // parseCommandLine only accepts known names
     case ParsedCommandLine::Action::OpenWindow:
@@ -72,7 +82,7 @@ int runHeadless(int argc, char *argv[], const ParsedCommandLine &parsed)
     return ExitUsage;
 }
 
-int runWindow(int argc, char *argv[])
+int runWindow(int argc, char *argv[], bool demo)
 {
     QApplication app(argc, argv);
     describeApplication();
@@ -81,6 +91,14 @@ int runWindow(int argc, char *argv[])
     installTranslations(app, QLocale::system());
 
     MainWindow window;
+    DemoStores demoStores;
+    if (demo) {
+        QString error;
+        if (demoStores.start(2000, &error))
+            window.showDemoStores(demoStores.rootUrl());
+        else
+            window.showDemoStoresFailed(error);
+    }
     window.show();
     return app.exec();
 }
@@ -95,7 +113,7 @@ int runApplication(int argc, char *argv[])
 
     const ParsedCommandLine parsed = parseCommandLine(argumentList(argc, argv), names);
     if (parsed.action == ParsedCommandLine::Action::OpenWindow)
-        return runWindow(argc, argv);
+        return runWindow(argc, argv, parsed.demo);
     return runHeadless(argc, argv, parsed);
 }
 

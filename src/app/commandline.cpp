@@ -5,6 +5,8 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
 
 // The translation context of the command line's own words.
 class CommandLine
@@ -28,6 +30,13 @@ struct ParserOptions {
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, CommandLine::tr("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")},
                                CommandLine::tr("Show the version and exit.")};
+    QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                               CommandLine::tr("Keep the cache and the connection list in DIR instead of the "
+                                               "usual place."),
+                               QStringLiteral("DIR")};
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            CommandLine::tr("Open the window on the demo stores: the four vendors emulated on this "
+                                            "computer, with generated data.")};
 };
 
 void configure(QCommandLineParser &parser, const ParserOptions &options)
@@ -40,6 +49,8 @@ void configure(QCommandLineParser &parser, const ParserOptions &options)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addOption(options.help);
     parser.addOption(options.version);
+    parser.addOption(options.demo);
+    parser.addOption(options.dataDir);
     for (const char *name : qtValueOptions) {
         QCommandLineOption option(QString::fromLatin1(name), QString(), QStringLiteral("value"));
         option.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -76,9 +87,16 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments, const QStringLi
         result.action = ParsedCommandLine::Action::ShowVersion;
         return result;
     }
+    result.demo = parser.isSet(options.demo);
+    result.dataDir = parser.value(options.dataDir);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return result;
+    if (result.demo) {
+        result.action = ParsedCommandLine::Action::Fail;
+        result.error = CommandLine::tr("--demo opens the window; it does not go with a command");
+        return result;
+    }
     const QString &name = positional.constFirst();
     if (!subcommandNames.contains(name)) {
         result.action = ParsedCommandLine::Action::Fail;
@@ -110,6 +128,13 @@ QString helpText(const QList<Subcommand> &commands)
         }
     }
     return text;
+}
+
+QString resolveDataDir(const QString &chosen)
+{
+    if (!chosen.isEmpty())
+        return QDir(chosen).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
 }
 
 QString versionText()

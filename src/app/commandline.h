@@ -18,6 +18,8 @@ struct ParsedCommandLine {
     QString subcommand;        ///< for RunSubcommand
     QStringList subcommandArguments; ///< everything after the subcommand's name
     QString error;             ///< for Fail: one line, no trailing newline
+    bool demo = false;         ///< --demo: open the window on the in-process demo stores
+    QString dataDir;           ///< --data-dir, empty for the default
 };
 
 /// Parses argv (including argv[0]). Options Qt itself takes for a window
@@ -26,6 +28,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments, const QStringLi
 
 /// The text of `consigndesk --help`, with the list of subcommands.
 QString helpText(const QList<Subcommand> &commands);
+
+/// The folder of the cache and the connection list: @p chosen, or the GUI's default.
+QString resolveDataDir(const QString &chosen);
 
 /// The text of `consigndesk --version`.
 QString versionText();

@@ -10,13 +10,22 @@ class QTextStream;
 
 namespace ConsignDesk {
 
+/// What every command is given: where the data lives and where to write.
+struct CommandContext {
+    QString dataDir; ///< --data-dir, or the GUI's data location
+    QTextStream &out;
+    QTextStream &err;
+    /// Reads standard input to its end (keys come this way, never on argv).
+    std::function<QByteArray()> readStdin;
+};
+
 /// @short A headless command (`consigndesk NAME …`): runs without a window or display.
 struct Subcommand {
     QString name;
     QString synopsis; ///< arguments after the name, as shown in --help
     QString summary;  ///< one line, translated
     /// Runs the command; returns the process's exit code (0 success, 1 failure, 2 usage).
-    std::function<int(const QStringList &arguments, QTextStream &out, QTextStream &err)> run;
+    std::function<int(const QStringList &arguments, CommandContext &context)> run;
 };
 
 /// The commands this build knows, in the order --help lists them.

@@ -301,13 +301,15 @@ void SandboxServer::send(QTcpSocket *socket, VendorApi *vendor, Reply reply, con
         new StreamPump(socket, std::move(reply.stream), dropMidBody);
         return;
     }
-    socket->write(head(reply, reply.body.size()));
+    // One write, and no Nagle delay: a header and body in two segments would
+    // wait for the client's delayed ACK (40 ms a request).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (dropMidBody) {
-        socket->write(reply.body.left(reply.body.size() / 2));
+        socket->write(head(reply, reply.body.size()) + reply.body.left(reply.body.size() / 2));
         closeAfterWrite(socket);
         return;
     }
-    socket->write(reply.body);
+    socket->write(head(reply, reply.body.size()) + reply.body);
 }
 
 void SandboxServer::missingHandler(const QHttpServerRequest &httpRequest, QTcpSocket *socket)

@@ -8,6 +8,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QMetaEnum>
 #include <QSettings>
 
@@ -136,6 +137,20 @@ void MainWindow::forwardToFocusWidget(const char *slot)
     // QLineEdit, QTextEdit, QAbstractItemView, … each have copy()/selectAll().
     if (QWidget *focus = QApplication::focusWidget())
         QMetaObject::invokeMethod(focus, slot);
+}
+
+void MainWindow::showDemoStores(const QString &rootUrl)
+{
+    auto *label = new QLabel(tr("Demo stores at %1").arg(rootUrl), statusBar());
+    label->setObjectName(QStringLiteral("demoStoresLabel"));
+    label->setToolTip(tr("ConsignCloud, SimpleConsign, Consignify and Consignly, emulated on this computer with "
+                         "generated data"));
+    statusBar()->addPermanentWidget(label);
+}
+
+void MainWindow::showDemoStoresFailed(const QString &reason)
+{
+    statusBar()->showMessage(tr("The demo stores could not start: %1").arg(reason));
 }
 
 MainWindow::Pane MainWindow::currentPane() const

@@ -25,6 +25,10 @@ public:
     Pane currentPane() const;
     void showPane(Pane pane);
 
+    /// Says in the status bar that the demo stores serve at @p rootUrl.
+    void showDemoStores(const QString &rootUrl);
+    void showDemoStoresFailed(const QString &reason);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;

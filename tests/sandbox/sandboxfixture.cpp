@@ -74,7 +74,7 @@ HttpResponse SandboxFixture::request(const QByteArray &method, const QUrl &url, 
         reply->abort();
     }
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.body = reply->readAll();
+    response.body = reply->isOpen() ? reply->readAll() : QByteArray();
     response.error = reply->error();
     response.headers = reply->rawHeaderPairs();
     if (response.error == QNetworkReply::OperationCanceledError || response.error == QNetworkReply::TimeoutError)

@@ -1,0 +1,49 @@
+#include "core/currency.h"
+
+#include <QHash>
+
+namespace ConsignDesk::Currency {
+
+namespace {
+
+// Active ISO 4217 codes and their minor units (the standard's list, 2024).
+const QHash<QString, int> &table()
+{
+    static const QHash<QString, int> codes = [] {
+        QHash<QString, int> map;
+        const char *const twoDigits =
+            "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF "
+            "CNY COP CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD HKD HNL HTG HUF "
+            "IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR "
+            "MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD "
+            "SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD UYU UZS VES WST XCD YER ZAR "
+            "ZMW ZWL";
+        const char *const zeroDigits = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
+        const char *const threeDigits = "BHD IQD JOD KWD LYD OMR TND";
+        for (const auto &[list, digits] : {std::pair{twoDigits, 2}, {zeroDigits, 0}, {threeDigits, 3}}) {
+            for (const QString &code : QString::fromLatin1(list).split(u' ', Qt::SkipEmptyParts))
+                map.insert(code, digits);
+        }
+        map.insert(QStringLiteral("CLF"), 4);
+        map.insert(QStringLiteral("UYW"), 4);
+        return map;
+    }();
+    return codes;
+}
+
+} // namespace
+
+std::optional<int> minorDigits(const QString &code)
+{
+    const auto it = table().constFind(code);
+    if (it == table().constEnd())
+        return std::nullopt;
+    return it.value();
+}
+
+bool isKnown(const QString &code)
+{
+    return table().contains(code);
+}
+
+} // namespace ConsignDesk::Currency

@@ -1,0 +1,150 @@
+#include "store/database.h"
+
+#include "store/migrations.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcStore, "consigndesk.store")
+
+namespace ConsignDesk::Store {
+
+namespace {
+
+QAtomicInt connectionCounter;
+
+bool exec(QSqlDatabase &db, const QString &statement, QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(statement))
+        return true;
+    *error = QStringLiteral("%1 (%2)").arg(query.lastError().text(), statement.left(80));
+    return false;
+}
+
+} // namespace
+
+Database::~Database()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::pathIn(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("cache.sqlite"));
+}
+
+int Database::latestSchemaVersion()
+{
+    return migrations().constLast().version;
+}
+
+std::unique_ptr<Database> Database::open(const QString &path, QString *error)
+{
+    std::unique_ptr<Database> database(new Database);
+    database->m_connectionName = QStringLiteral("consigndesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = QStringLiteral("cannot create the folder of %1").arg(path);
+        return nullptr;
+    }
+    database->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
+    database->m_db.setDatabaseName(path);
+    database->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!database->m_db.open()) {
+        *error = QStringLiteral("cannot open %1: %2").arg(path, database->m_db.lastError().text());
+        return nullptr;
+    }
+    if (!database->configure(error) || !database->migrate(error)) {
+        *error = QStringLiteral("%1: %2").arg(path, *error);
+        return nullptr;
+    }
+    return database;
+}
+
+bool Database::configure(QString *error)
+{
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
+                               "PRAGMA busy_timeout=5000"}) {
+        if (!exec(m_db, QString::fromLatin1(pragma), error))
+            return false;
+    }
+    QSqlQuery mode(m_db);
+    if (mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next()
+        && mode.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        // WAL does not work on network shares; say so rather than corrupt quietly.
+        *error = QStringLiteral("the cache cannot use write-ahead logging here (journal mode %1); "
+                                "is the data folder on a network share?")
+                     .arg(mode.value(0).toString());
+        return false;
+    }
+    QSqlQuery check(m_db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next()
+        || check.value(0).toString() != QLatin1String("ok")) {
+        *error = QStringLiteral("the cache is damaged (quick_check: %1)").arg(check.value(0).toString());
+        return false;
+    }
+    return true;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(m_db);
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+bool Database::migrate(QString *error)
+{
+    const int current = schemaVersion();
+    if (current > latestSchemaVersion()) {
+        *error = QStringLiteral("the cache was written by a newer ConsignDesk (schema %1, this one knows %2)")
+                     .arg(current)
+                     .arg(latestSchemaVersion());
+        return false;
+    }
+    if (current == latestSchemaVersion())
+        return true;
+    WriteTransaction transaction(*this);
+    if (!transaction.begin(error))
+        return false;
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= current)
+            continue;
+        for (const QString &statement : migration.statements) {
+            if (!exec(m_db, statement, error)) {
+                *error = QStringLiteral("migration to schema %1 failed: %2").arg(migration.version).arg(*error);
+                return false; // the transaction rolls back by itself
+            }
+        }
+        if (!exec(m_db, QStringLiteral("PRAGMA user_version=%1").arg(migration.version), error))
+            return false;
+        qCInfo(lcStore) << "cache migrated to schema" << migration.version;
+    }
+    return transaction.commit(error);
+}
+
+bool Database::beginWrite(QString *error)
+{
+    return exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), error);
+}
+
+bool Database::commit(QString *error)
+{
+    return exec(m_db, QStringLiteral("COMMIT"), error);
+}
+
+void Database::rollback()
+{
+    QString ignored;
+    exec(m_db, QStringLiteral("ROLLBACK"), &ignored);
+}
+
+} // namespace ConsignDesk::Store

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace ConsignDesk::Store {
+
+/// @short The SQLite cache: one connection per thread and per use, each with
+/// the same PRAGMAs (WAL, foreign keys, busy timeout, synchronous); the schema
+/// is brought to the newest version by numbered migrations in one transaction.
+///
+/// The cache is ConsignDesk's own, not a public format: exports are.
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Opens (creating if needed) the cache at @p path, checks it and migrates it.
+    static std::unique_ptr<Database> open(const QString &path, QString *error);
+    /// The cache file inside a data folder.
+    static QString pathIn(const QString &dataDir);
+
+    QSqlDatabase &sql() { return m_db; }
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    /// BEGIN IMMEDIATE: takes the write lock now (Qt's transaction() would
+    /// BEGIN DEFERRED, which fails with SQLITE_BUSY_SNAPSHOT under WAL).
+    bool beginWrite(QString *error);
+    bool commit(QString *error);
+    void rollback();
+
+private:
+    Database() = default;
+    bool configure(QString *error);
+    bool migrate(QString *error);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+/// @short Rolls back a write transaction unless it was committed (RAII).
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Database &db) : m_db(db) {}
+    ~WriteTransaction()
+    {
+        if (m_open)
+            m_db.rollback();
+    }
+    bool begin(QString *error) { return m_open = m_db.beginWrite(error); }
+    bool commit(QString *error)
+    {
+        const bool ok = m_db.commit(error);
+        m_open = !ok;
+        return ok;
+    }
+
+private:
+    Database &m_db;
+    bool m_open = false;
+};
+
+} // namespace ConsignDesk::Store
