@@ -469,6 +469,10 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>The demo stores could not start: %1</source>
         <translation>Die Demo-Läden konnten nicht gestartet werden: %1</translation>
     </message>
+    <message>
+        <source>The cache could not be opened: %1</source>
+        <translation>Der Zwischenspeicher konnte nicht geöffnet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::PanePage</name>
@@ -644,6 +648,14 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen …</translation>
+    </message>
+    <message>
+        <source>Add, edit, test or remove the stores&apos; vendor accounts</source>
+        <translation>Die Anbieterkonten der Läden hinzufügen, bearbeiten, testen oder entfernen</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "app/subcommand.h"
 #include "app/translations.h"
 #include "version.h"
+#include "sync/workspace.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
@@ -13,6 +14,7 @@
 #include <QGuiApplication>
 #include <QIcon>
 #include <QLocale>
+#include <QStatusBar>
 #include <QTextStream>
 
 #include <cstdio>
@@ -82,7 +84,7 @@ int runHeadless(int argc, char *argv[], const ParsedCommandLine &parsed)
     return ExitUsage;
 }
 
-int runWindow(int argc, char *argv[], bool demo)
+int runWindow(int argc, char *argv[], bool demo, const QString &dataDir)
 {
     QApplication app(argc, argv);
     describeApplication();
@@ -91,6 +93,12 @@ int runWindow(int argc, char *argv[], bool demo)
     installTranslations(app, QLocale::system());
 
     MainWindow window;
+    QString workspaceError;
+    const std::unique_ptr<Sync::Workspace> workspace = Sync::Workspace::open(resolveDataDir(dataDir), &workspaceError);
+    if (workspace)
+        window.setWorkspace(workspace.get());
+    else
+        window.statusBar()->showMessage(MainWindow::tr("The cache could not be opened: %1").arg(workspaceError));
     DemoStores demoStores;
     if (demo) {
         QString error;
@@ -113,7 +121,7 @@ int runApplication(int argc, char *argv[])
 
     const ParsedCommandLine parsed = parseCommandLine(argumentList(argc, argv), names);
     if (parsed.action == ParsedCommandLine::Action::OpenWindow)
-        return runWindow(argc, argv, parsed.demo);
+        return runWindow(argc, argv, parsed.demo, parsed.dataDir);
     return runHeadless(argc, argv, parsed);
 }
 

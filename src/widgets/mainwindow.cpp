@@ -2,6 +2,7 @@
 
 #include "ui_mainwindow.h"
 #include "widgets/aboutdialog.h"
+#include "widgets/connectionsdialog.h"
 #include "widgets/icons.h"
 #include "widgets/panepage.h"
 
@@ -114,6 +115,13 @@ void MainWindow::setUpActions()
     m_ui->actionSyncNow->setShortcut(QKeySequence::Refresh);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    m_ui->actionConnections->setEnabled(false);
+    connect(m_ui->actionConnections, &QAction::triggered, this, [this] {
+        if (!m_workspace)
+            return;
+        ConnectionsDialog dialog(*m_workspace, this);
+        dialog.exec();
+    });
     connect(m_ui->actionCopy, &QAction::triggered, this, [this] { forwardToFocusWidget("copy"); });
     connect(m_ui->actionSelectAll, &QAction::triggered, this, [this] { forwardToFocusWidget("selectAll"); });
     connect(m_ui->actionShowNavigation, &QAction::toggled, m_ui->navigation, &QWidget::setVisible);
@@ -137,6 +145,12 @@ void MainWindow::forwardToFocusWidget(const char *slot)
     // QLineEdit, QTextEdit, QAbstractItemView, … each have copy()/selectAll().
     if (QWidget *focus = QApplication::focusWidget())
         QMetaObject::invokeMethod(focus, slot);
+}
+
+void MainWindow::setWorkspace(Sync::Workspace *workspace)
+{
+    m_workspace = workspace;
+    m_ui->actionConnections->setEnabled(workspace != nullptr);
 }
 
 void MainWindow::showDemoStores(const QString &rootUrl)

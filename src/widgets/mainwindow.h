@@ -10,6 +10,10 @@ class MainWindow;
 
 namespace ConsignDesk {
 
+namespace Sync {
+class Workspace;
+}
+
 /// @short The main window: navigation between the panes, menus, status bar.
 /// Geometry, state and the open pane are remembered in QSettings.
 class MainWindow : public QMainWindow
@@ -24,6 +28,9 @@ public:
 
     Pane currentPane() const;
     void showPane(Pane pane);
+
+    /// The cache, keychain and connections the window works with (File > Connections…).
+    void setWorkspace(Sync::Workspace *workspace);
 
     /// Says in the status bar that the demo stores serve at @p rootUrl.
     void showDemoStores(const QString &rootUrl);
@@ -41,6 +48,7 @@ private:
     void forwardToFocusWidget(const char *slot);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
+    Sync::Workspace *m_workspace = nullptr;
 };
 
 } // namespace ConsignDesk
