@@ -46,9 +46,13 @@ private:
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
         if (!QTest::qWaitFor([&] { return !dialog.messageText().startsWith(QStringLiteral("Testing")); }, 20000))
             return QStringLiteral("(no answer)");
+        // With CONSIGNDESK_SCREENSHOT_DIR set: a picture of each outcome for the docs.
+        if (const QString dir = qEnvironmentVariable("CONSIGNDESK_SCREENSHOT_DIR"); !dir.isEmpty())
+            dialog.grab().save(dir + QStringLiteral("/connections-%1.png").arg(++m_shot));
         return dialog.messageText();
     }
 
+    int m_shot = 0;
     QTemporaryDir m_data;
     std::unique_ptr<SandboxFixture> m_sandbox;
     std::unique_ptr<Sync::Workspace> m_workspace;

@@ -22,6 +22,12 @@ ConnectionsDialog::ConnectionsDialog(Sync::Workspace &workspace, QWidget *parent
     , m_probe(new Vendors::ConnectionProbe(workspace.http(), this))
 {
     m_ui->setupUi(this);
+    m_ui->body->setStretch(0, 1);
+    m_ui->body->setStretch(1, 2);
+    m_ui->list->setMaximumWidth(300);
+    // Room for a two- or three-line answer without the form jumping.
+    m_ui->message->setMinimumHeight(m_ui->message->fontMetrics().lineSpacing() * 4);
+    m_ui->message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     for (const QString &id : Vendors::ids())
         m_ui->vendor->addItem(Vendors::displayName(*Vendors::fromId(id)), id);
     for (const char *code : commonCurrencies)
