@@ -152,7 +152,9 @@ std::optional<Connection> named(Session &session, CommandContext &context, const
     return connection;
 }
 
-int remove(const QStringList &arguments, CommandContext &context)
+// Opens the cache, finds the connection named in @p arguments and hands both to @p act.
+int withNamedConnection(const QStringList &arguments, CommandContext &context,
+                        const std::function<int(Session &, const Connection &)> &act)
 {
     QString error;
     auto session = openSession(context, &error);
@@ -162,34 +164,35 @@ int remove(const QStringList &arguments, CommandContext &context)
     const auto connection = named(*session, context, arguments, &code);
     if (!connection)
         return code;
-    const auto outcome = session->service->remove(*connection);
-    if (!outcome.ok)
-        return fail(context, outcome.error);
-    context.out << Text::tr("Removed %1, its key and its cached data.").arg(connection->name) << Qt::endl;
-    return ExitOk;
+    return act(*session, *connection);
+}
+
+int remove(const QStringList &arguments, CommandContext &context)
+{
+    return withNamedConnection(arguments, context, [&context](Session &session, const Connection &connection) {
+        const auto outcome = session.service->remove(connection);
+        if (!outcome.ok)
+            return fail(context, outcome.error);
+        context.out << Text::tr("Removed %1, its key and its cached data.").arg(connection.name) << Qt::endl;
+        return int(ExitOk);
+    });
 }
 
 int test(const QStringList &arguments, CommandContext &context)
 {
-    QString error;
-    auto session = openSession(context, &error);
-    if (!session)
-        return fail(context, error);
-    int code = ExitOk;
-    const auto connection = named(*session, context, arguments, &code);
-    if (!connection)
-        return code;
-    const Secrets::KeyResult secret = session->service->secretOf(*connection);
-    if (!secret.ok())
-        return fail(context, secret.message);
-    QNetworkAccessManager network;
-    Net::HttpClient client(&network);
-    Vendors::ConnectionProbe probe(client);
-    const Vendors::ProbeOutcome outcome = probe.runAndWait(*connection, secret.secret);
-    if (!outcome.ok())
-        return fail(context, outcome.message);
-    context.out << outcome.message << Qt::endl;
-    return ExitOk;
+    return withNamedConnection(arguments, context, [&context](Session &session, const Connection &connection) {
+        const Secrets::KeyResult secret = session.service->secretOf(connection);
+        if (!secret.ok())
+            return fail(context, secret.message);
+        QNetworkAccessManager network;
+        Net::HttpClient client(&network);
+        Vendors::ConnectionProbe probe(client);
+        const Vendors::ProbeOutcome outcome = probe.runAndWait(connection, secret.secret);
+        if (!outcome.ok())
+            return fail(context, outcome.message);
+        context.out << outcome.message << Qt::endl;
+        return int(ExitOk);
+    });
 }
 
 } // namespace
