@@ -133,6 +133,47 @@ PathId readPathId(const Store &store, const QString &text, IdKind kind, std::siz
     return out;
 }
 
+/// What /consignments/{consignmentId}/consumables/{consumableTypeId} names and,
+/// with @p withValue, the body's `value`; a refusal's status and text otherwise.
+struct ConsumableTarget {
+    quint32 consignment = 0;
+    quint8 type = 0;
+    qint64 milli = 0;
+    int status = 0;
+    QString error;
+};
+
+ConsumableTarget readConsumableTarget(const Store &store, const Request &request, bool withValue)
+{
+    ConsumableTarget out;
+    const PathId consignment = readPathId(store, request.param(0), IdKind::Consignment, store.consignments.size(),
+                                          "Consignment");
+    const PathId type = readPathId(store, request.param(1), IdKind::ConsumableType,
+                                   std::size_t(consumableTypeCount()), "Consumable type");
+    for (const PathId &id : {consignment, type}) {
+        if (id.status) {
+            out.status = id.status;
+            out.error = id.error;
+            return out;
+        }
+    }
+    out.consignment = consignment.index;
+    out.type = quint8(type.index);
+    if (!withValue)
+        return out;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body);
+    if (!document.isObject()) {
+        out.status = 400;
+        out.error = QStringLiteral("The request body must be a JSON object with 'value'.");
+        return out;
+    }
+    const ParsedValue value = parseValue(document.object().value(QStringLiteral("value")));
+    out.milli = value.milli;
+    out.status = value.status;
+    out.error = value.error;
+    return out;
+}
+
 } // namespace
 
 Reply ConsignlyApi::inventory(const Request &request)
@@ -206,24 +247,13 @@ Reply ConsignlyApi::consumables(const Request &request)
 
 Reply ConsignlyApi::addConsumable(const Request &request)
 {
-    const PathId consignment = readPathId(*m_store, request.param(0), IdKind::Consignment,
-                                          m_store->consignments.size(), "Consignment");
-    if (consignment.status)
-        return errorReply(consignment.status, consignment.error);
-    const PathId type = readPathId(*m_store, request.param(1), IdKind::ConsumableType,
-                                   std::size_t(consumableTypeCount()), "Consumable type");
-    if (type.status)
-        return errorReply(type.status, type.error);
-    const QJsonDocument document = QJsonDocument::fromJson(request.body);
-    if (!document.isObject())
-        return errorReply(400, QStringLiteral("The request body must be a JSON object with 'value'."));
-    const ParsedValue value = parseValue(document.object().value(QStringLiteral("value")));
-    if (value.status)
-        return errorReply(value.status, value.error);
-    if (m_store->consumable(consignment.index, quint8(type.index)))
+    const ConsumableTarget target = readConsumableTarget(*m_store, request, true);
+    if (target.status)
+        return errorReply(target.status, target.error);
+    if (m_store->consumable(target.consignment, target.type))
         return errorReply(409, QStringLiteral("The consignment already has consumable type %1; use PUT to change it.")
                                    .arg(request.param(1)));
-    m_store->setConsumable(consignment.index, quint8(type.index), value.milli, request.received.toSecsSinceEpoch());
+    m_store->setConsumable(target.consignment, target.type, target.milli, request.received.toSecsSinceEpoch());
     return Reply::empty(200);
 }
 
@@ -278,40 +308,24 @@ Reply ConsignlyApi::replaceConsumables(const Request &request)
 
 Reply ConsignlyApi::updateConsumable(const Request &request)
 {
-    const PathId consignment = readPathId(*m_store, request.param(0), IdKind::Consignment,
-                                          m_store->consignments.size(), "Consignment");
-    if (consignment.status)
-        return errorReply(consignment.status, consignment.error);
-    const PathId type = readPathId(*m_store, request.param(1), IdKind::ConsumableType,
-                                   std::size_t(consumableTypeCount()), "Consumable type");
-    if (type.status)
-        return errorReply(type.status, type.error);
-    const QJsonDocument document = QJsonDocument::fromJson(request.body);
-    if (!document.isObject())
-        return errorReply(400, QStringLiteral("The request body must be a JSON object with 'value'."));
-    const ParsedValue value = parseValue(document.object().value(QStringLiteral("value")));
-    if (value.status)
-        return errorReply(value.status, value.error);
-    const Consumable *existing = m_store->consumable(consignment.index, quint8(type.index));
+    const ConsumableTarget target = readConsumableTarget(*m_store, request, true);
+    if (target.status)
+        return errorReply(target.status, target.error);
+    const Consumable *existing = m_store->consumable(target.consignment, target.type);
     if (!existing)
         return errorReply(404, QStringLiteral("The consignment has no consumable of type %1.").arg(request.param(1)));
-    if (existing->valueMilli == value.milli)
+    if (existing->valueMilli == target.milli)
         return Reply::empty(304);
-    m_store->setConsumable(consignment.index, quint8(type.index), value.milli, request.received.toSecsSinceEpoch());
+    m_store->setConsumable(target.consignment, target.type, target.milli, request.received.toSecsSinceEpoch());
     return Reply::empty(200);
 }
 
 Reply ConsignlyApi::deleteConsumable(const Request &request)
 {
-    const PathId consignment = readPathId(*m_store, request.param(0), IdKind::Consignment,
-                                          m_store->consignments.size(), "Consignment");
-    if (consignment.status)
-        return errorReply(consignment.status, consignment.error);
-    const PathId type = readPathId(*m_store, request.param(1), IdKind::ConsumableType,
-                                   std::size_t(consumableTypeCount()), "Consumable type");
-    if (type.status)
-        return errorReply(type.status, type.error);
-    if (!m_store->removeConsumable(consignment.index, quint8(type.index), request.received.toSecsSinceEpoch()))
+    const ConsumableTarget target = readConsumableTarget(*m_store, request, false);
+    if (target.status)
+        return errorReply(target.status, target.error);
+    if (!m_store->removeConsumable(target.consignment, target.type, request.received.toSecsSinceEpoch()))
         return errorReply(404, QStringLiteral("The consignment has no consumable of type %1.").arg(request.param(1)));
     return Reply::empty(200);
 }
