@@ -475,6 +475,25 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     </message>
 </context>
 <context>
+    <name>ConsignDesk::Net::ClientCredentialsToken</name>
+    <message>
+        <source>Could not get an access token from %1: %2</source>
+        <translation>Von %1 konnte kein Zugriffstoken abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the client id or secret (%2%3). Check them under File &gt; Connections.</source>
+        <translation>%1 hat die Client-ID oder das Client-Secret abgelehnt (%2%3). Prüfen Sie sie unter Datei &gt; Verbindungen.</translation>
+    </message>
+    <message>
+        <source>%1 answered the token request with status %2.</source>
+        <translation>%1 hat die Token-Anfrage mit Status %2 beantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 answered the token request without an access token.</source>
+        <translation>%1 hat die Token-Anfrage ohne Zugriffstoken beantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>ConsignDesk::PanePage</name>
     <message>
         <source>%1 icon</source>
@@ -541,10 +560,6 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>%1 answered with status %2, which the test did not expect.</source>
         <translation>%1 hat mit Status %2 geantwortet, den der Test nicht erwartet hat.</translation>
-    </message>
-    <message>
-        <source>The token endpoint answered without an access token.</source>
-        <translation>Der Token-Endpunkt hat ohne Zugriffstoken geantwortet.</translation>
     </message>
 </context>
 <context>

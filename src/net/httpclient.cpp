@@ -8,6 +8,8 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcHttp, "consigndesk.net.http")
 
 namespace ConsignDesk::Net {
@@ -21,15 +23,41 @@ QByteArray HttpResult::header(const QByteArray &name) const
     return {};
 }
 
+namespace {
+
+// The forms a secret takes when it was put into a URL and the URL was printed
+// (by us, or by Qt in an error message): raw, percent-encoded, and as QUrl
+// renders a path or a query for people.
+QStringList renderings(const QString &secret)
+{
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+    QUrl asQuery(QStringLiteral("http://h/"));
+    asQuery.setQuery(QStringLiteral("k=") + encoded, QUrl::TolerantMode);
+    QUrl asPath(QStringLiteral("http://h/"));
+    asPath.setPath(u'/' + encoded, QUrl::TolerantMode);
+    QStringList forms{secret,
+                      encoded,
+                      asQuery.query(QUrl::PrettyDecoded).mid(2),
+                      asQuery.query(QUrl::FullyEncoded).mid(2),
+                      asPath.path(QUrl::PrettyDecoded).mid(1),
+                      asPath.path(QUrl::FullyEncoded).mid(1)};
+    forms.removeDuplicates();
+    // Longest first, so no form is left half-replaced by a shorter one.
+    std::sort(forms.begin(), forms.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return forms;
+}
+
+} // namespace
+
 QString redact(QString text, const QStringList &secrets)
 {
     for (const QString &secret : secrets) {
         if (secret.size() < 4)
             continue; // nothing that short is a key, and replacing it would garble the text
-        text.replace(secret, QStringLiteral("[redacted]"));
-        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
-        if (encoded != secret)
-            text.replace(encoded, QStringLiteral("[redacted]"));
+        for (const QString &form : renderings(secret)) {
+            if (!form.isEmpty())
+                text.replace(form, QStringLiteral("[redacted]"));
+        }
     }
     return text;
 }
@@ -55,7 +83,9 @@ void HttpClient::send(const HttpRequest &request, Callback done)
     QNetworkReply *reply = m_network->sendCustomRequest(networkRequest, request.method, request.body);
     auto *timer = new QElapsedTimer;
     timer->start();
-    const QString described = redact(QString::fromLatin1(request.method) + u' ' + request.url.toString(), request.secrets);
+    // Fully encoded, so a secret in the URL appears in exactly one form, which redact() knows.
+    const QString described = redact(QString::fromLatin1(request.method) + u' ' + request.url.toString(QUrl::FullyEncoded),
+                                     request.secrets);
     connect(reply, &QNetworkReply::finished, this, [reply, request, done, timer, described, id] {
         HttpResult result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

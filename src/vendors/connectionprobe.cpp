@@ -1,12 +1,13 @@
 #include "vendors/connectionprobe.h"
 
+#include "net/accesstoken.h"
 #include "net/httpclient.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QUrlQuery>
+#include <memory>
 
 namespace ConsignDesk::Vendors {
 
@@ -92,43 +93,38 @@ ProbeOutcome ConnectionProbe::classify(const Connection &connection, const Net::
 void ConnectionProbe::run(const Connection &connection, const QString &secret,
                           std::function<void(const ProbeOutcome &)> done)
 {
+    if (connection.vendor != Vendor::Consignly) {
+        probe(connection, secret, nullptr, std::move(done));
+        return;
+    }
+    const auto fromArgument = [secret](const Net::TokenSource::TokenCallback &give) { give(secret, {}); };
     if (connection.auth != AuthMethod::ClientCredentials) {
-        probe(connection, secret, {secret}, std::move(done));
+        auto tokens = std::make_shared<Net::StaticToken>(fromArgument);
+        probe(connection, secret, tokens, std::move(done));
         return;
     }
     // Consignly's client credentials: a token first, then the probe with it.
-    Net::HttpRequest token;
-    token.method = "POST";
-    token.url = connection.tokenUrl;
-    token.endpoint = QStringLiteral("POST /connect/token");
-    token.timeoutMs = probeTimeoutMs;
-    token.secrets = {secret};
-    token.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}};
-    QUrlQuery form;
-    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
-    form.addQueryItem(QStringLiteral("client_id"), connection.clientId);
-    form.addQueryItem(QStringLiteral("client_secret"), secret);
-    token.body = form.query(QUrl::FullyEncoded).toUtf8();
-    m_client.send(token, [this, connection, secret, done](const Net::HttpResult &result) {
-        if (result.status != 200) {
-            done(classify(connection, result, connection.tokenUrl.host()));
+    auto tokens = std::make_shared<Net::ClientCredentialsToken>(m_client, connection.tokenUrl, connection.clientId,
+                                                                fromArgument);
+    tokens->token([this, connection, secret, tokens, done](const QString &, const QString &error) {
+        if (error.isEmpty()) {
+            probe(connection, secret, tokens, done);
             return;
         }
-        const QString accessToken = QJsonDocument::fromJson(result.body).object().value(QStringLiteral("access_token")).toString();
-        if (accessToken.isEmpty()) {
-            done({ProbeOutcome::Kind::Unexpected, tr("The token endpoint answered without an access token."), {}});
-            return;
-        }
-        probe(connection, accessToken, {secret, accessToken}, done);
+        const Net::HttpResult &answer = tokens->lastAnswer();
+        if (answer.status == 200)
+            done({ProbeOutcome::Kind::Unexpected, Net::redact(error, {secret}), {}});
+        else
+            done(classify(connection, answer, connection.tokenUrl.host()));
     });
 }
 
-void ConnectionProbe::probe(const Connection &connection, const QString &bearerOrKey, const QStringList &secrets,
-                            std::function<void(const ProbeOutcome &)> done)
+void ConnectionProbe::probe(const Connection &connection, const QString &secret,
+                            std::shared_ptr<Net::TokenSource> tokens, std::function<void(const ProbeOutcome &)> done)
 {
     Net::HttpRequest request;
     request.timeoutMs = probeTimeoutMs;
-    request.secrets = secrets;
+    request.secrets = {secret};
     request.headers = {{"Accept", "application/json"}};
     switch (connection.vendor) {
     case Vendor::ConsignCloud:
@@ -148,18 +144,23 @@ void ConnectionProbe::probe(const Connection &connection, const QString &bearerO
         request.method = "POST";
         request.url = below(connection.baseUrl, QStringLiteral("/inventory"));
         request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-        request.body = QJsonDocument(QJsonObject{{QStringLiteral("key"), bearerOrKey},
+        request.body = QJsonDocument(QJsonObject{{QStringLiteral("key"), secret},
                                                  {QStringLiteral("consignorId"), QStringLiteral("0")}})
                            .toJson(QJsonDocument::Compact);
         break;
     }
-    if (connection.vendor != Vendor::SimpleConsign)
-        request.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + bearerOrKey.toUtf8())));
     request.endpoint = QString::fromLatin1(request.method) + u' ' + request.url.path();
     const QString host = connection.baseUrl.host();
-    m_client.send(request, [connection, host, done](const Net::HttpResult &result) {
+    auto answered = [connection, host, done, tokens](const Net::HttpResult &result) {
         done(classify(connection, result, host));
-    });
+    };
+    if (tokens) {
+        Net::sendWithToken(m_client, *tokens, request, answered);
+        return;
+    }
+    if (connection.vendor != Vendor::SimpleConsign)
+        request.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + secret.toUtf8())));
+    m_client.send(request, answered);
 }
 
 ProbeOutcome ConnectionProbe::runAndWait(const Connection &connection, const QString &secret)

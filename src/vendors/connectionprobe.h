@@ -6,9 +6,11 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace ConsignDesk::Net {
 class HttpClient;
+class TokenSource;
 struct HttpResult;
 } // namespace ConsignDesk::Net
 
@@ -39,7 +41,9 @@ public:
     static ProbeOutcome classify(const Connection &connection, const Net::HttpResult &result, const QString &host);
 
 private:
-    void probe(const Connection &connection, const QString &bearerOrKey, const QStringList &secrets,
+    /// Consignly's requests take their Bearer token from @p tokens; the
+    /// others carry @p secret themselves.
+    void probe(const Connection &connection, const QString &secret, std::shared_ptr<Net::TokenSource> tokens,
                std::function<void(const ProbeOutcome &)> done);
 
     Net::HttpClient &m_client;

@@ -64,6 +64,8 @@ public:
     void setTokenLifetime(int seconds) { m_tokenLifetime = seconds; }
     /// For tests: every token issued so far, the api_key's too, has expired.
     void expireAllTokens();
+    /// For tests: every token issued so far.
+    QStringList issuedTokens() const { return m_tokens.keys(); }
     /// For tests: smaller windows than 600 a minute per connection and 3,000 per organisation.
     void setRateLimitWindows(int perConnection, int perOrganisation, qint64 windowMs = 60000);
     const Consignly::Store &store() const { return *m_store; }
