@@ -1,5 +1,6 @@
 // File > Connections…, driven with QTest in a real window against the sandbox
 // over loopback, with keys in the real keychain of the test session.
+#include "nokeychainsession.h"
 #include "sandbox/sandbox.h"
 #include "sandboxfixture.h"
 #include "sync/connectionservice.h"
@@ -8,11 +9,13 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDirIterator>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
 
@@ -120,6 +123,68 @@ private Q_SLOTS:
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("removeButton")), Qt::LeftButton);
         QCOMPARE(list->count(), 0);
         QCOMPARE(m_workspace->connections().secretOf(*saved).error, Secrets::KeyError::NotFound);
+    }
+
+    // Without any keychain the dialog says so, explains how to get one, and
+    // offers to keep the key in memory for this session; nothing is written
+    // to a file. The GUI steps run in a child process on a D-Bus session bus
+    // that has no keychain.
+    void noKeychainOffersASessionOnlyKey()
+    {
+        if (!isNoKeychainChild()) {
+            const ChildRun child = runWithoutKeychain(QStringLiteral("noKeychainOffersASessionOnlyKey"));
+            QVERIFY(child.finished);
+            QVERIFY2(child.exitCode == 0, qPrintable(child.output));
+            QVERIFY2(child.output.contains(QStringLiteral("PASS   : TestConnectionsDialog::noKeychainOffersASessionOnlyKey()")),
+                     qPrintable(child.output));
+            return;
+        }
+        ConnectionsDialog dialog(*m_workspace);
+        dialog.show();
+        const QString key = m_sandbox->apiKey(QStringLiteral("consigncloud"));
+        fill(dialog, QStringLiteral("Session Shop"), m_sandbox->baseUrl(QStringLiteral("consigncloud")), key);
+        QString boxText;
+        QString boxHelp;
+        // The box comes after the keychain has answered; watch for it.
+        QTimer watch;
+        watch.setInterval(50);
+        connect(&watch, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            watch.stop();
+            boxText = box->text();
+            boxHelp = box->informativeText();
+            box->findChild<QPushButton *>(QStringLiteral("sessionOnlyButton"))->click();
+        });
+        watch.start();
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+        QVERIFY2(boxText.contains(QStringLiteral("no keychain"), Qt::CaseInsensitive), qPrintable(boxText));
+        QVERIFY2(boxHelp.contains(QStringLiteral("gnome-keyring")), qPrintable(boxHelp));
+        QVERIFY2(boxHelp.contains(QStringLiteral("never in a file")), qPrintable(boxHelp));
+        QVERIFY2(dialog.messageText().contains(QStringLiteral("for this session only")), qPrintable(dialog.messageText()));
+
+        QString error;
+        const auto saved = m_workspace->connections().find(QStringLiteral("Session Shop"), &error);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(m_workspace->connections().secretOf(*saved).secret, key);
+        QVERIFY(m_workspace->keys().isSessionOnly(
+            Secrets::KeyStore::entryName(saved->id, saved->secretPurpose())));
+
+        // The kept key works for the test button.
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.messageText().contains(QStringLiteral("the key works")), 20000);
+
+        // No file anywhere under the data folder or the settings holds it.
+        const QStringList roots{m_data.path(), QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)};
+        for (const QString &root : roots) {
+            QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                QFile file(files.next());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                QVERIFY2(!file.readAll().contains(key.toUtf8()), qPrintable(file.fileName()));
+            }
+        }
     }
 };
 

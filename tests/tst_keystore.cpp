@@ -1,9 +1,9 @@
 // API keys in the real keychain: gnome-keyring in the test's D-Bus session
 // (scripts/test-session.sh), and a D-Bus session with no keychain at all.
+#include "nokeychainsession.h"
 #include "secrets/keystore.h"
 
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -19,14 +19,11 @@ private:
         return KeyStore::entryName(QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("api-key"));
     }
 
-    // Runs this test binary's no-backend probe in a D-Bus session whose bus
-    // knows no services at all, so no keychain can start.
-    static QProcess::ProcessChannelMode mode() { return QProcess::SeparateChannels; }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsSet("CONSIGNDESK_KEYSTORE_PROBE"))
+        if (qEnvironmentVariableIsSet("CONSIGNDESK_NO_KEYCHAIN_CHILD"))
             return;
         // The real keychain must be there: scripts/test-session.sh starts gnome-keyring.
         KeyStore store;
@@ -38,7 +35,7 @@ private Q_SLOTS:
 
     void storeReadUpdateDelete()
     {
-        if (qEnvironmentVariableIsSet("CONSIGNDESK_KEYSTORE_PROBE"))
+        if (qEnvironmentVariableIsSet("CONSIGNDESK_NO_KEYCHAIN_CHILD"))
             QSKIP("probe run");
         KeyStore store;
         const QString entry = freshEntry();
@@ -61,7 +58,7 @@ private Q_SLOTS:
 
     void storedUnderTheServiceName()
     {
-        if (qEnvironmentVariableIsSet("CONSIGNDESK_KEYSTORE_PROBE"))
+        if (qEnvironmentVariableIsSet("CONSIGNDESK_NO_KEYCHAIN_CHILD"))
             QSKIP("probe run");
         KeyStore store;
         const QString entry = freshEntry();
@@ -79,7 +76,7 @@ private Q_SLOTS:
 
     void noKeychainIsSaidPlainly()
     {
-        if (qEnvironmentVariableIsSet("CONSIGNDESK_KEYSTORE_PROBE")) {
+        if (qEnvironmentVariableIsSet("CONSIGNDESK_NO_KEYCHAIN_CHILD")) {
             // Inside the empty session: report what happened on stdout.
             KeyStore store;
             const KeyResult result = store.writeNow(freshEntry(), QStringLiteral("secret"));
@@ -87,27 +84,11 @@ private Q_SLOTS:
             std::fflush(stdout);
             return;
         }
-        QTemporaryDir dir;
-        const QString config = dir.filePath(QStringLiteral("empty-session.conf"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-                   " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-                   "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
-                   "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
-                   "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
-        file.close();
-        QProcess child;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CONSIGNDESK_KEYSTORE_PROBE"), QStringLiteral("1"));
-        child.setProcessEnvironment(env);
-        child.start(QStringLiteral("dbus-run-session"),
-                    {QStringLiteral("--config-file=") + config, QStringLiteral("--"),
-                     QCoreApplication::applicationFilePath(), QStringLiteral("noKeychainIsSaidPlainly")});
-        QVERIFY(child.waitForFinished(60000));
-        const QString out = QString::fromUtf8(child.readAllStandardOutput());
+        const ChildRun child = runWithoutKeychain(QStringLiteral("noKeychainIsSaidPlainly"));
+        QVERIFY(child.finished);
+        const QString out = child.output;
         const qsizetype at = out.indexOf(QStringLiteral("PROBE "));
-        QVERIFY2(at >= 0, qPrintable(out + QString::fromUtf8(child.readAllStandardError())));
+        QVERIFY2(at >= 0, qPrintable(out));
         const QString line = out.mid(at + 6).section(u'\n', 0, 0);
         QCOMPARE(line.section(u' ', 0, 0).toInt(), int(KeyError::NoBackend));
         QVERIFY2(line.contains(QStringLiteral("no keychain")), qPrintable(line));
@@ -115,7 +96,7 @@ private Q_SLOTS:
 
     void sessionOnlyKeysStayInMemory()
     {
-        if (qEnvironmentVariableIsSet("CONSIGNDESK_KEYSTORE_PROBE"))
+        if (qEnvironmentVariableIsSet("CONSIGNDESK_NO_KEYCHAIN_CHILD"))
             QSKIP("probe run");
         KeyStore store;
         const QString entry = freshEntry();

@@ -394,6 +394,14 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>Removed %1.</source>
         <translation>%1 entfernt.</translation>
     </message>
+    <message>
+        <source>Kept for this session only; type a new one to replace it</source>
+        <translation>Nur für diese Sitzung behalten; geben Sie einen neuen ein, um ihn zu ersetzen</translation>
+    </message>
+    <message>
+        <source>The key is kept in memory for this session only and is forgotten when ConsignDesk closes.</source>
+        <translation>Der Schlüssel wird nur für diese Sitzung im Arbeitsspeicher behalten und beim Schließen von ConsignDesk vergessen.</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::MainWindow</name>
@@ -472,6 +480,14 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>The cache could not be opened: %1</source>
         <translation>Der Zwischenspeicher konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The connections could not be read: %1</source>
+        <translation>Die Verbindungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Store connections: %1</source>
+        <translation>Verbundene Läden: %1</translation>
     </message>
 </context>
 <context>
@@ -560,6 +576,28 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>%1 answered with status %2, which the test did not expect.</source>
         <translation>%1 hat mit Status %2 geantwortet, den der Test nicht erwartet hat.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::WelcomePage</name>
+    <message>
+        <source>Starting the demo stores…</source>
+        <translation>Die Demo-Läden werden gestartet …</translation>
+    </message>
+</context>
+<context>
+    <name>DemoStores</name>
+    <message>
+        <source>Demo %1</source>
+        <translation>Demo %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so the demo stores&apos; keys are kept for this session only.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher werden die Schlüssel der Demo-Läden nur für diese Sitzung behalten.</translation>
     </message>
 </context>
 <context>
@@ -671,6 +709,53 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>Add, edit, test or remove the stores&apos; vendor accounts</source>
         <translation>Die Anbieterkonten der Läden hinzufügen, bearbeiten, testen oder entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>ConsignDesk logo</source>
+        <translation>ConsignDesk-Logo</translation>
+    </message>
+    <message>
+        <source>Welcome to ConsignDesk</source>
+        <translation>Willkommen bei ConsignDesk</translation>
+    </message>
+    <message>
+        <source>Connect your store&apos;s vendor accounts (ConsignCloud, SimpleConsign, Consignify, Consignly) to browse consignors, items, sales and warehouse stock in one place, approve payouts and export reports, even offline.</source>
+        <translation>Verbinden Sie die Anbieterkonten Ihres Ladens (ConsignCloud, SimpleConsign, Consignify, Consignly), um Kommittenten, Artikel, Verkäufe und Lagerbestand an einem Ort zu durchsuchen, Auszahlungen freizugeben und Berichte zu exportieren, auch offline.</translation>
+    </message>
+    <message>
+        <source>Open the Demo Stores</source>
+        <translation>Demo-Läden öffnen</translation>
+    </message>
+    <message>
+        <source>Look around first: all four vendors emulated on this computer, with generated consignors, items and sales.</source>
+        <translation>Erst einmal umsehen: alle vier Anbieter auf diesem Computer emuliert, mit generierten Kommittenten, Artikeln und Verkäufen.</translation>
+    </message>
+    <message>
+        <source>Open the demo stores</source>
+        <translation>Demo-Läden öffnen</translation>
+    </message>
+    <message>
+        <source>Add a Connection…</source>
+        <translation>Verbindung hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Connect a real store with its API key. The key is kept in your system keychain.</source>
+        <translation>Einen echten Laden mit seinem API-Schlüssel verbinden. Der Schlüssel wird im Schlüsselbund Ihres Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Add a connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,8 @@ QList<Subcommand> subcommands()
 
 namespace {
 
+constexpr qint64 demoStoreItems = 2000;
+
 void describeApplication()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("ConsignDesk"));
@@ -99,14 +101,10 @@ int runWindow(int argc, char *argv[], bool demo, const QString &dataDir)
         window.setWorkspace(workspace.get());
     else
         window.statusBar()->showMessage(MainWindow::tr("The cache could not be opened: %1").arg(workspaceError));
-    DemoStores demoStores;
-    if (demo) {
-        QString error;
-        if (demoStores.start(2000, &error))
-            window.showDemoStores(demoStores.rootUrl());
-        else
-            window.showDemoStoresFailed(error);
-    }
+    DemoStoresController demoStores(window, workspace.get(), demoStoreItems);
+    // --demo, or demo connections from an earlier run that need their stores again.
+    if (demo || (workspace && hasDemoConnections(workspace->connections())))
+        demoStores.start();
     window.show();
     return app.exec();
 }

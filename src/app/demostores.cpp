@@ -1,6 +1,13 @@
 #include "app/demostores.h"
 
 #include "sandbox/sandbox.h"
+#include "sync/connectionservice.h"
+#include "sync/workspace.h"
+#include "widgets/mainwindow.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
 
 namespace ConsignDesk {
 
@@ -56,6 +63,150 @@ QString DemoStores::rootUrl() const
 QJsonObject DemoStores::credentials() const
 {
     return m_credentials;
+}
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoStores)
+};
+
+QString text(const QJsonObject &object, const char *key)
+{
+    return object.value(QLatin1String(key)).toString();
+}
+
+// The connection the demo stores' credentials describe for one vendor.
+Connection demoConnection(Vendor vendor, const QJsonObject &credentials, QString *secret)
+{
+    Connection connection;
+    connection.vendor = vendor;
+    connection.demo = true;
+    connection.name = Text::tr("Demo %1").arg(Vendors::displayName(vendor));
+    connection.baseUrl = QUrl(text(credentials, "base_url"));
+    connection.currency = text(credentials, "currency").isEmpty() ? QStringLiteral("USD") : text(credentials, "currency");
+    *secret = text(credentials, "api_key");
+    if (vendor == Vendor::Consignly) {
+        // The client-credentials flow, as a real warehouse account would use it.
+        connection.auth = AuthMethod::ClientCredentials;
+        connection.clientId = text(credentials, "client_id");
+        connection.tokenUrl = QUrl(text(credentials, "token_url"));
+        *secret = text(credentials, "client_secret");
+    }
+    return connection;
+}
+
+} // namespace
+
+bool hasDemoConnections(const Sync::ConnectionService &service)
+{
+    QString error;
+    const auto connections = service.list(&error);
+    return connections && std::any_of(connections->cbegin(), connections->cend(), [](const Connection &c) { return c.demo; });
+}
+
+DemoRegistration registerDemoConnections(Sync::ConnectionService &service, const QJsonObject &credentials)
+{
+    DemoRegistration registration;
+    QString error;
+    const auto existing = service.list(&error);
+    if (!existing) {
+        registration.error = error;
+        return registration;
+    }
+    bool sessionOnly = false;
+    for (const QString &vendorId : Vendors::ids()) {
+        if (!credentials.contains(vendorId))
+            continue;
+        const Vendor vendor = *Vendors::fromId(vendorId);
+        QString secret;
+        Connection wanted = demoConnection(vendor, credentials.value(vendorId).toObject(), &secret);
+        const auto found = std::find_if(existing->cbegin(), existing->cend(),
+                                        [vendor](const Connection &c) { return c.demo && c.vendor == vendor; });
+        const auto store = [&](bool onlyForSession) {
+            if (found == existing->cend())
+                return service.add(wanted, secret, onlyForSession);
+            Connection refreshed = *found; // keeps the manager's name and currency
+            refreshed.baseUrl = wanted.baseUrl;
+            refreshed.auth = wanted.auth;
+            refreshed.clientId = wanted.clientId;
+            refreshed.tokenUrl = wanted.tokenUrl;
+            return service.update(refreshed, secret, onlyForSession);
+        };
+        if (found == existing->cend()) {
+            // A real connection may carry the name already.
+            QStringList names;
+            for (const Connection &c : *existing)
+                names.append(c.name.toCaseFolded());
+            const QString base = wanted.name;
+            for (int n = 2; names.contains(wanted.name.toCaseFolded()); ++n)
+                wanted.name = base + QStringLiteral(" %1").arg(n);
+        }
+        Sync::ConnectionService::Outcome outcome = store(sessionOnly);
+        if (!outcome.ok && outcome.keyError == Secrets::KeyError::NoBackend && !sessionOnly) {
+            // Demo keys open nothing real; without a keychain they live for this session.
+            sessionOnly = true;
+            outcome = store(true);
+        }
+        if (!outcome.ok) {
+            registration.error = Text::tr("%1: %2").arg(wanted.name, outcome.error);
+            return registration;
+        }
+        ++(found == existing->cend() ? registration.added : registration.refreshed);
+    }
+    if (sessionOnly)
+        registration.notice = Text::tr("No keychain is available, so the demo stores' keys are kept for this session "
+                                       "only.");
+    registration.ok = true;
+    return registration;
+}
+
+DemoStoresController::DemoStoresController(MainWindow &window, Sync::Workspace *workspace, qint64 items,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_workspace(workspace)
+    , m_items(items)
+{
+    connect(&window, &MainWindow::demoStoresRequested, this, &DemoStoresController::start);
+}
+
+DemoStoresController::~DemoStoresController() = default;
+
+QString DemoStoresController::rootUrl() const
+{
+    return m_stores ? m_stores->rootUrl() : QString();
+}
+
+bool DemoStoresController::start()
+{
+    if (m_running) {
+        m_window.showDemoStores(m_stores->rootUrl());
+        return true;
+    }
+    m_stores = std::make_unique<DemoStores>();
+    QString error;
+    if (!m_stores->start(m_items, &error)) {
+        m_stores.reset();
+        m_window.showDemoStoresFailed(error);
+        return false;
+    }
+    if (m_workspace) {
+        const DemoRegistration registration =
+            registerDemoConnections(m_workspace->connections(), m_stores->credentials());
+        if (!registration.ok) {
+            m_stores.reset();
+            m_window.showDemoStoresFailed(registration.error);
+            return false;
+        }
+        Q_EMIT m_workspace->connectionsChanged();
+        if (!registration.notice.isEmpty())
+            m_window.showNotice(registration.notice);
+    }
+    m_running = true;
+    m_window.showDemoStores(m_stores->rootUrl());
+    return true;
 }
 
 } // namespace ConsignDesk

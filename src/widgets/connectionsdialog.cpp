@@ -193,13 +193,18 @@ void ConnectionsDialog::save()
                                      : service.update(*connection, secret, sessionOnly);
     };
     auto outcome = attempt(false);
+    bool sessionOnly = false;
     if (!outcome.ok && outcome.keyError == Secrets::KeyError::NoBackend) {
         QMessageBox box(QMessageBox::Warning, tr("No keychain"), outcome.error, QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("noKeychainBox"));
         box.setInformativeText(Secrets::KeyStore::noBackendHelp());
         QPushButton *session = box.addButton(tr("Keep for This &Session Only"), QMessageBox::AcceptRole);
+        session->setObjectName(QStringLiteral("sessionOnlyButton"));
         box.exec();
-        if (box.clickedButton() == session)
+        if (box.clickedButton() == session) {
+            sessionOnly = true;
             outcome = attempt(true);
+        }
     }
     if (!outcome.ok) {
         showMessage(outcome.error, false);
@@ -208,10 +213,13 @@ void ConnectionsDialog::save()
     reload(connection->id);
     m_editingId = connection->id;
     m_ui->key->clear();
-    m_ui->key->setPlaceholderText(tr("Kept in the keychain; type a new one to replace it"));
-    showMessage(outcome.notice.isEmpty() ? tr("Saved %1.").arg(connection->name)
-                                         : tr("Saved %1. %2").arg(connection->name, outcome.notice),
-                true);
+    m_ui->key->setPlaceholderText(sessionOnly ? tr("Kept for this session only; type a new one to replace it")
+                                              : tr("Kept in the keychain; type a new one to replace it"));
+    QString saved = outcome.notice.isEmpty() ? tr("Saved %1.").arg(connection->name)
+                                             : tr("Saved %1. %2").arg(connection->name, outcome.notice);
+    if (sessionOnly)
+        saved += u' ' + tr("The key is kept in memory for this session only and is forgotten when ConsignDesk closes.");
+    showMessage(saved, true);
     Q_EMIT m_workspace.connectionsChanged();
 }
 

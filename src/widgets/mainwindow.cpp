@@ -1,10 +1,13 @@
 #include "widgets/mainwindow.h"
 
+#include "sync/connectionservice.h"
+#include "sync/workspace.h"
 #include "ui_mainwindow.h"
 #include "widgets/aboutdialog.h"
 #include "widgets/connectionsdialog.h"
 #include "widgets/icons.h"
 #include "widgets/panepage.h"
+#include "widgets/welcomepage.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -67,10 +70,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({190, 1010});
+    m_welcome = new WelcomePage(m_ui->centralStack);
+    m_welcome->setObjectName(QStringLiteral("welcomePage"));
+    m_ui->centralStack->addWidget(m_welcome);
+    connect(m_welcome, &WelcomePage::openDemoStoresClicked, this, [this] {
+        m_welcome->setDemoStarting(true);
+        Q_EMIT demoStoresRequested();
+    });
+    connect(m_welcome, &WelcomePage::addConnectionClicked, this, [this] { openConnections(true); });
     setUpPanes();
     setUpActions();
     restoreSettings();
     statusBar()->showMessage(tr("No store connected yet"));
+    m_ui->centralStack->setCurrentWidget(m_ui->workPage); // the welcome needs a workspace that has no connection
 }
 
 MainWindow::~MainWindow() = default;
@@ -116,12 +128,7 @@ void MainWindow::setUpActions()
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     m_ui->actionConnections->setEnabled(false);
-    connect(m_ui->actionConnections, &QAction::triggered, this, [this] {
-        if (!m_workspace)
-            return;
-        ConnectionsDialog dialog(*m_workspace, this);
-        dialog.exec();
-    });
+    connect(m_ui->actionConnections, &QAction::triggered, this, [this] { openConnections(); });
     connect(m_ui->actionCopy, &QAction::triggered, this, [this] { forwardToFocusWidget("copy"); });
     connect(m_ui->actionSelectAll, &QAction::triggered, this, [this] { forwardToFocusWidget("selectAll"); });
     connect(m_ui->actionShowNavigation, &QAction::toggled, m_ui->navigation, &QWidget::setVisible);
@@ -149,22 +156,68 @@ void MainWindow::forwardToFocusWidget(const char *slot)
 
 void MainWindow::setWorkspace(Sync::Workspace *workspace)
 {
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
     m_workspace = workspace;
     m_ui->actionConnections->setEnabled(workspace != nullptr);
+    if (workspace)
+        connect(workspace, &Sync::Workspace::connectionsChanged, this, &MainWindow::updateFirstRun);
+    updateFirstRun();
+}
+
+void MainWindow::openConnections(bool startNew)
+{
+    if (!m_workspace)
+        return;
+    ConnectionsDialog dialog(*m_workspace, this);
+    if (startNew)
+        dialog.startNew();
+    dialog.exec();
+}
+
+void MainWindow::updateFirstRun()
+{
+    QString error;
+    const auto connections = m_workspace ? m_workspace->connections().list(&error) : std::nullopt;
+    const bool none = connections && connections->isEmpty();
+    m_ui->centralStack->setCurrentWidget(none ? static_cast<QWidget *>(m_welcome) : m_ui->workPage);
+    if (!error.isEmpty())
+        statusBar()->showMessage(tr("The connections could not be read: %1").arg(error));
+    else if (connections)
+        statusBar()->showMessage(none ? tr("No store connected yet")
+                                      : tr("Store connections: %1").arg(connections->size()));
+}
+
+bool MainWindow::isShowingWelcome() const
+{
+    return m_ui->centralStack->currentWidget() == m_welcome;
 }
 
 void MainWindow::showDemoStores(const QString &rootUrl)
 {
-    auto *label = new QLabel(tr("Demo stores at %1").arg(rootUrl), statusBar());
-    label->setObjectName(QStringLiteral("demoStoresLabel"));
-    label->setToolTip(tr("ConsignCloud, SimpleConsign, Consignify and Consignly, emulated on this computer with "
-                         "generated data"));
-    statusBar()->addPermanentWidget(label);
+    m_welcome->setDemoStarting(false);
+    m_welcome->setMessage({}, false);
+    if (!m_demoLabel) {
+        m_demoLabel = new QLabel(statusBar());
+        m_demoLabel->setObjectName(QStringLiteral("demoStoresLabel"));
+        m_demoLabel->setToolTip(tr("ConsignCloud, SimpleConsign, Consignify and Consignly, emulated on this computer "
+                                   "with generated data"));
+        statusBar()->addPermanentWidget(m_demoLabel);
+    }
+    m_demoLabel->setText(tr("Demo stores at %1").arg(rootUrl));
 }
 
 void MainWindow::showDemoStoresFailed(const QString &reason)
 {
-    statusBar()->showMessage(tr("The demo stores could not start: %1").arg(reason));
+    const QString text = tr("The demo stores could not start: %1").arg(reason);
+    m_welcome->setDemoStarting(false);
+    m_welcome->setMessage(text, true);
+    statusBar()->showMessage(text);
+}
+
+void MainWindow::showNotice(const QString &notice)
+{
+    statusBar()->showMessage(notice);
 }
 
 MainWindow::Pane MainWindow::currentPane() const

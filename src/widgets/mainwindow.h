@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+class QLabel;
+
 #include <memory>
 
 namespace Ui {
@@ -13,6 +15,7 @@ namespace ConsignDesk {
 namespace Sync {
 class Workspace;
 }
+class WelcomePage;
 
 /// @short The main window: navigation between the panes, menus, status bar.
 /// Geometry, state and the open pane are remembered in QSettings.
@@ -35,6 +38,17 @@ public:
     /// Says in the status bar that the demo stores serve at @p rootUrl.
     void showDemoStores(const QString &rootUrl);
     void showDemoStoresFailed(const QString &reason);
+    /// @p notice (e.g. no keychain, keys kept for this session) in the status bar.
+    void showNotice(const QString &notice);
+
+    /// True while no store is connected and the first-run choices are shown.
+    bool isShowingWelcome() const;
+    /// File > Connections…; with @p startNew, on an empty form for a new one.
+    void openConnections(bool startNew = false);
+
+Q_SIGNALS:
+    /// The manager chose "Open the demo stores" on the first-run page.
+    void demoStoresRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -46,9 +60,12 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void forwardToFocusWidget(const char *slot);
+    void updateFirstRun();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Sync::Workspace *m_workspace = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QLabel *m_demoLabel = nullptr;
 };
 
 } // namespace ConsignDesk
