@@ -1,0 +1,325 @@
+#include "store/cachewriter.h"
+
+#include "store/database.h"
+
+#include <QDataStream>
+#include <QIODevice>
+#include <QSqlError>
+#include <QVariant>
+
+namespace ConsignDesk::Store {
+
+using namespace Records;
+
+namespace {
+
+QVariant time(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QVariant date(const QDate &d)
+{
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+template<typename T>
+QVariant opt(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QVariant text(const QString &s)
+{
+    return s.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+} // namespace
+
+/// One record as columns: the table, the vendor id, the columns in the
+/// table's order and the soft-delete time.
+struct CacheWriter::Row {
+    const char *table;
+    QString externalId;
+    const QList<const char *> *columns;
+    QVariantList values;
+    QDateTime deleted;
+};
+
+struct CacheWriter::TableStatements {
+    QSqlQuery touch;  ///< unchanged: only the run mark
+    QSqlQuery insert; ///< new
+    QSqlQuery update; ///< changed
+};
+
+namespace {
+
+const QList<const char *> consignorColumns{"number", "name", "first_name", "last_name", "company", "email", "phone",
+                                           "balance_minor", "currency", "split_bp", "archived", "created", "updated"};
+const QList<const char *> itemColumns{"sku", "title", "description", "consignor_id", "category_id", "category",
+                                      "location_id", "batch_id", "status", "inventory_type", "quantity", "price_minor",
+                                      "tag_price_minor", "currency", "split_bp", "brand", "color", "size", "images",
+                                      "ecommerce", "inactive", "created", "updated", "sold", "expires"};
+const QList<const char *> saleColumns{"number", "date", "status", "subtotal_minor", "tax_minor", "total_minor",
+                                      "currency", "location_id", "customer_id", "payment_type", "updated"};
+const QList<const char *> saleLineColumns{"sale_id", "item_id", "product_id", "title", "sku", "consignor_id",
+                                          "quantity", "price_minor", "split_bp", "consignor_amount_minor", "currency",
+                                          "status", "fulfilled", "date", "fulfilled_at", "payout_id", "updated"};
+const QList<const char *> payoutColumns{"consignor_id", "date", "amount_minor", "adjustment_minor", "currency",
+                                        "reference", "note", "updated"};
+const QList<const char *> payoutLineColumns{"payout_id", "sale_line_id", "product_id", "quantity", "split_bp",
+                                            "amount_minor", "currency"};
+const QList<const char *> balanceEntryColumns{"consignor_id", "type", "amount_minor", "balance_minor", "currency",
+                                              "sale_id", "payout_reference", "description", "created"};
+const QList<const char *> categoryColumns{"name", "parent_id", "updated"};
+const QList<const char *> locationColumns{"name", "address", "updated"};
+const QList<const char *> batchColumns{"number", "consignor_id", "description", "status", "location_id",
+                                       "item_count", "created", "updated"};
+const QList<const char *> logisticUnitColumns{"number", "sscc", "warehouse_id", "warehouse", "location_id",
+                                              "location", "location_type", "partner_id", "partner",
+                                              "consignment_id", "on_hand", "available"};
+const QList<const char *> stockLineColumns{"logistic_unit_id", "product_id", "product_code", "product_name",
+                                           "warehouse", "location", "partner", "batch", "on_hand", "available",
+                                           "best_before", "expiry", "dangerous_goods", "dg_class", "dg_un_number",
+                                           "serial_tracking_mode", "serial_required"};
+const QList<const char *> serialItemColumns{"stock_line_id", "serial", "on_hand", "available"};
+const QList<const char *> consumableColumns{"consignment_id", "consignment_number", "type_id", "name",
+                                            "value_thousandths"};
+
+} // namespace
+
+CacheWriter::CacheWriter(Database &db)
+    : m_db(db)
+{
+}
+
+CacheWriter::~CacheWriter() = default;
+
+QStringList CacheWriter::tables()
+{
+    return {QStringLiteral("consignors"),   QStringLiteral("items"),          QStringLiteral("sales"),
+            QStringLiteral("sale_lines"),   QStringLiteral("payouts"),        QStringLiteral("payout_lines"),
+            QStringLiteral("balance_entries"), QStringLiteral("categories"),  QStringLiteral("locations"),
+            QStringLiteral("batches"),      QStringLiteral("logistic_units"), QStringLiteral("stock_lines"),
+            QStringLiteral("serial_items"), QStringLiteral("consumables")};
+}
+
+CacheWriter::TableStatements &CacheWriter::statementsFor(const Row &row)
+{
+    const QString table = QString::fromLatin1(row.table);
+    auto &slot = m_statements[table];
+    if (slot)
+        return *slot;
+    slot = std::make_shared<TableStatements>(TableStatements{QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql())});
+    QStringList names;
+    QStringList marks;
+    QStringList sets;
+    for (const char *column : *row.columns) {
+        const QString name = QString::fromLatin1(column);
+        names.append(name);
+        marks.append(QStringLiteral("?"));
+        sets.append(name + QStringLiteral(" = ?"));
+    }
+    slot->touch.prepare(QStringLiteral("UPDATE %1 SET seen_run = ? WHERE connection_id = ? AND external_id = ? AND row_hash = ?")
+                            .arg(table));
+    slot->insert.prepare(QStringLiteral("INSERT INTO %1 (connection_id, external_id, %2, row_hash, seen_run, deleted) "
+                                        "VALUES (?, ?, %3, ?, ?, ?) ON CONFLICT (connection_id, external_id) DO NOTHING")
+                             .arg(table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    slot->update.prepare(QStringLiteral("UPDATE %1 SET %2, row_hash = ?, seen_run = ?, deleted = ? "
+                                        "WHERE connection_id = ? AND external_id = ?")
+                             .arg(table, sets.join(QStringLiteral(", "))));
+    return *slot;
+}
+
+bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row &row, WriteCounts *counts,
+                           QString *error)
+{
+    QByteArray serialized;
+    {
+        QDataStream stream(&serialized, QIODevice::WriteOnly);
+        stream << row.values << row.deleted;
+    }
+    // A 63-bit content hash: SQLite integers are signed.
+    const qint64 hash = qint64(qHash(serialized, 0x5eed) & 0x7fffffffffffffffULL);
+    TableStatements &st = statementsFor(row);
+    const auto fail = [&](QSqlQuery &query) {
+        *error = QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(row.table), row.externalId, query.lastError().text());
+        return false;
+    };
+
+    st.touch.bindValue(0, runId);
+    st.touch.bindValue(1, connectionId);
+    st.touch.bindValue(2, row.externalId);
+    st.touch.bindValue(3, hash);
+    if (!st.touch.exec())
+        return fail(st.touch);
+    if (st.touch.numRowsAffected() > 0) {
+        ++counts->unchanged;
+        return true;
+    }
+
+    int i = 0;
+    st.insert.bindValue(i++, connectionId);
+    st.insert.bindValue(i++, row.externalId);
+    for (const QVariant &value : row.values)
+        st.insert.bindValue(i++, value);
+    st.insert.bindValue(i++, hash);
+    st.insert.bindValue(i++, runId);
+    st.insert.bindValue(i++, time(row.deleted));
+    if (!st.insert.exec())
+        return fail(st.insert);
+    if (st.insert.numRowsAffected() > 0) {
+        ++counts->added;
+        if (row.deleted.isValid())
+            ++counts->deleted;
+        return true;
+    }
+
+    i = 0;
+    for (const QVariant &value : row.values)
+        st.update.bindValue(i++, value);
+    st.update.bindValue(i++, hash);
+    st.update.bindValue(i++, runId);
+    st.update.bindValue(i++, time(row.deleted));
+    st.update.bindValue(i++, connectionId);
+    st.update.bindValue(i++, row.externalId);
+    if (!st.update.exec())
+        return fail(st.update);
+    ++counts->changed;
+    if (row.deleted.isValid())
+        ++counts->deleted;
+    return true;
+}
+
+bool CacheWriter::write(const QString &connectionId, qint64 runId, const RecordBatch &batch, WriteCounts *counts,
+                        QString *error)
+{
+    const auto put = [&](const char *table, const QString &id, const QList<const char *> &columns, QVariantList values,
+                         const QDateTime &deleted) {
+        return writeRow(connectionId, runId, Row{table, id, &columns, std::move(values), deleted}, counts, error);
+    };
+    for (const Consignor &c : batch.consignors) {
+        if (!put("consignors", c.externalId, consignorColumns,
+                 {text(c.number), c.name, text(c.firstName), text(c.lastName), text(c.company), text(c.email),
+                  text(c.phone), opt(c.balanceMinor), c.currency, opt(c.splitBp), c.archived ? 1 : 0, time(c.created),
+                  time(c.updated)},
+                 c.deleted))
+            return false;
+    }
+    for (const Item &it : batch.items) {
+        if (!put("items", it.externalId, itemColumns,
+                 {text(it.sku), it.title, text(it.description), text(it.consignorId), text(it.categoryId),
+                  text(it.category), text(it.locationId), text(it.batchId), text(it.status), text(it.inventoryType),
+                  opt(it.quantity), it.priceMinor, opt(it.tagPriceMinor), it.currency, opt(it.splitBp), text(it.brand),
+                  text(it.color), text(it.size),
+                  it.images.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(it.images.join(u'\n')),
+                  it.ecommerce ? 1 : 0, it.inactive ? 1 : 0, time(it.created), time(it.updated), time(it.sold),
+                  date(it.expires)},
+                 it.deleted))
+            return false;
+    }
+    for (const Sale &s : batch.sales) {
+        if (!put("sales", s.externalId, saleColumns,
+                 {text(s.number), time(s.date), text(s.status), s.subtotalMinor, s.taxMinor, s.totalMinor, s.currency,
+                  text(s.locationId), text(s.customerId), text(s.paymentType), time(s.updated)},
+                 s.deleted))
+            return false;
+    }
+    for (const SaleLine &l : batch.saleLines) {
+        if (!put("sale_lines", l.externalId, saleLineColumns,
+                 {text(l.saleId), text(l.itemId), text(l.productId), text(l.title), text(l.sku), text(l.consignorId),
+                  l.quantity, l.priceMinor, opt(l.splitBp), opt(l.consignorAmountMinor), l.currency, text(l.status),
+                  l.fulfilled ? 1 : 0, time(l.date), time(l.fulfilledAt), text(l.payoutId), time(l.updated)},
+                 {}))
+            return false;
+    }
+    for (const Payout &p : batch.payouts) {
+        if (!put("payouts", p.externalId, payoutColumns,
+                 {text(p.consignorId), time(p.date), p.amountMinor, p.adjustmentMinor, p.currency, text(p.reference),
+                  text(p.note), time(p.updated)},
+                 p.deleted))
+            return false;
+    }
+    for (const PayoutLine &l : batch.payoutLines) {
+        if (!put("payout_lines", l.externalId, payoutLineColumns,
+                 {l.payoutId, text(l.saleLineId), text(l.productId), l.quantity, opt(l.splitBp), l.amountMinor,
+                  l.currency},
+                 {}))
+            return false;
+    }
+    for (const BalanceEntry &e : batch.balanceEntries) {
+        if (!put("balance_entries", e.externalId, balanceEntryColumns,
+                 {text(e.consignorId), text(e.type), e.amountMinor, e.balanceMinor, e.currency, text(e.saleId),
+                  text(e.payoutReference), text(e.description), time(e.created)},
+                 {}))
+            return false;
+    }
+    for (const Category &c : batch.categories) {
+        if (!put("categories", c.externalId, categoryColumns, {c.name, text(c.parentId), time(c.updated)}, c.deleted))
+            return false;
+    }
+    for (const Location &l : batch.locations) {
+        if (!put("locations", l.externalId, locationColumns, {l.name, text(l.address), time(l.updated)}, l.deleted))
+            return false;
+    }
+    for (const Batch &b : batch.batches) {
+        if (!put("batches", b.externalId, batchColumns,
+                 {text(b.number), text(b.consignorId), text(b.description), text(b.status), text(b.locationId),
+                  b.itemCount, time(b.created), time(b.updated)},
+                 {}))
+            return false;
+    }
+    for (const LogisticUnit &u : batch.logisticUnits) {
+        if (!put("logistic_units", u.externalId, logisticUnitColumns,
+                 {text(u.number), text(u.ssccNumber), text(u.warehouseId), text(u.warehouse), text(u.locationId),
+                  text(u.location), text(u.locationType), text(u.partnerId), text(u.partner), text(u.consignmentId),
+                  u.onHand, u.available},
+                 {}))
+            return false;
+    }
+    for (const StockLine &l : batch.stockLines) {
+        if (!put("stock_lines", l.externalId, stockLineColumns,
+                 {text(l.logisticUnitId), text(l.productId), text(l.productCode), text(l.productName),
+                  text(l.warehouse), text(l.location), text(l.partner), text(l.batch), l.onHand, l.available,
+                  date(l.bestBefore), date(l.expiry), l.dangerousGoods ? 1 : 0, text(l.dgClass), text(l.dgUnNumber),
+                  l.serialTrackingMode, l.serialRequired ? 1 : 0},
+                 {}))
+            return false;
+    }
+    for (const SerialItem &s : batch.serialItems) {
+        if (!put("serial_items", s.externalId, serialItemColumns, {s.stockLineId, text(s.serial), s.onHand, s.available},
+                 {}))
+            return false;
+    }
+    for (const Consumable &c : batch.consumables) {
+        if (!put("consumables", c.externalId, consumableColumns,
+                 {c.consignmentId, text(c.consignmentNumber), c.typeId, text(c.name), c.valueThousandths}, {}))
+            return false;
+    }
+    return true;
+}
+
+bool CacheWriter::markVanished(const QString &table, const QString &connectionId, qint64 runId, qint64 nowMs,
+                               qint64 *marked, QString *error, const QString &scopeSql, const QString &scopeValue)
+{
+    if (!tables().contains(table)) {
+        *error = QStringLiteral("unknown table %1").arg(table);
+        return false;
+    }
+    QSqlQuery query(m_db.sql());
+    query.prepare(QStringLiteral("UPDATE %1 SET deleted = ? WHERE connection_id = ? AND seen_run <> ? AND deleted IS NULL%2")
+                      .arg(table, scopeSql.isEmpty() ? QString() : QStringLiteral(" AND ") + scopeSql));
+    query.addBindValue(nowMs);
+    query.addBindValue(connectionId);
+    query.addBindValue(runId);
+    if (!scopeSql.isEmpty())
+        query.addBindValue(scopeValue);
+    if (!query.exec()) {
+        *error = QStringLiteral("%1: %2").arg(table, query.lastError().text());
+        return false;
+    }
+    *marked = query.numRowsAffected();
+    return true;
+}
+
+} // namespace ConsignDesk::Store

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/records.h"
+
+#include <QHash>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+
+namespace ConsignDesk::Store {
+
+class Database;
+
+/// What a write did, row by row.
+struct WriteCounts {
+    qint64 added = 0;
+    qint64 changed = 0;
+    qint64 unchanged = 0;
+    qint64 deleted = 0; ///< marked deleted (soft-deleted at the vendor, or vanished from a complete listing)
+
+    WriteCounts &operator+=(const WriteCounts &other)
+    {
+        added += other.added;
+        changed += other.changed;
+        unchanged += other.unchanged;
+        deleted += other.deleted;
+        return *this;
+    }
+};
+
+/// @short Writes vendor records into the cache: one upsert per row keyed by
+/// (connection, vendor id), telling added from changed from unchanged by a
+/// hash of the row, and marking each row with the sync run that saw it.
+/// The caller holds the write transaction (a page and its sync state commit
+/// together).
+class CacheWriter
+{
+public:
+    explicit CacheWriter(Database &db);
+    ~CacheWriter();
+
+    bool write(const QString &connectionId, qint64 runId, const Records::RecordBatch &batch, WriteCounts *counts,
+               QString *error);
+
+    /// After a complete listing: rows of @p table for the connection that the
+    /// run did not see are marked deleted at @p nowMs. @p scopeSql narrows the
+    /// listing's reach (e.g. "sale_id = ?" for one sale's lines) with @p scopeValue.
+    bool markVanished(const QString &table, const QString &connectionId, qint64 runId, qint64 nowMs,
+                      qint64 *marked, QString *error, const QString &scopeSql = {}, const QString &scopeValue = {});
+
+    /// The tables records go to, in the order of Records::RecordBatch.
+    static QStringList tables();
+
+private:
+    struct Row;
+    struct TableStatements;
+    bool writeRow(const QString &connectionId, qint64 runId, const Row &row, WriteCounts *counts, QString *error);
+    TableStatements &statementsFor(const Row &row);
+
+    Database &m_db;
+    QHash<QString, std::shared_ptr<TableStatements>> m_statements;
+};
+
+} // namespace ConsignDesk::Store

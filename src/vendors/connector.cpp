@@ -1,0 +1,83 @@
+#include "vendors/connector.h"
+
+#include "vendors/consigncloud/consigncloudconnector.h"
+#include "vendors/consignify/consignifyconnector.h"
+#include "vendors/consignly/consignlyconnector.h"
+#include "vendors/simpleconsign/simpleconsignconnector.h"
+
+#include <QLocale>
+
+namespace ConsignDesk::Vendors {
+
+Connector::Connector(const Connection &connection, Net::HttpClient &http, SecretSource secret, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_http(http)
+    , m_secretSource(std::move(secret))
+{
+}
+
+Connector::~Connector() = default;
+
+void Connector::cancel()
+{
+}
+
+void Connector::send(const Net::HttpRequest &request, Net::HttpClient::Callback done)
+{
+    m_http.send(request, std::move(done));
+}
+
+void Connector::withSecret(std::function<void(const QString &, const QString &)> done)
+{
+    if (!m_secret.isEmpty()) {
+        done(m_secret, {});
+        return;
+    }
+    m_secretSource([this, done](const QString &secret, const QString &error) {
+        if (error.isEmpty())
+            m_secret = secret;
+        done(secret, error);
+    });
+}
+
+QUrl Connector::endpointUrl(const QString &path) const
+{
+    QUrl url = m_connection.baseUrl;
+    QString basePath = url.path();
+    if (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    return url;
+}
+
+std::unique_ptr<Connector> makeConnector(const Connection &connection, Net::HttpClient &http,
+                                         Connector::SecretSource secret)
+{
+    switch (connection.vendor) {
+    case Vendor::ConsignCloud:
+        return makeConsignCloudConnector(connection, http, std::move(secret));
+    case Vendor::SimpleConsign:
+        return makeSimpleConsignConnector(connection, http, std::move(secret));
+    case Vendor::Consignify:
+        return makeConsignifyConnector(connection, http, std::move(secret));
+    case Vendor::Consignly:
+        return makeConsignlyConnector(connection, http, std::move(secret));
+    }
+    return nullptr;
+}
+
+QDateTime serverDate(const Net::HttpResult &result)
+{
+    const QByteArray value = result.header("Date").trimmed();
+    if (value.isEmpty())
+        return {};
+    // IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+    QDateTime parsed = QLocale::c().toDateTime(QString::fromLatin1(value), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!parsed.isValid())
+        return {};
+    parsed.setTimeSpec(Qt::UTC);
+    return parsed;
+}
+
+} // namespace ConsignDesk::Vendors

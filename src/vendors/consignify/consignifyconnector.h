@@ -1,0 +1,11 @@
+#pragma once
+
+#include "vendors/connector.h"
+
+namespace ConsignDesk::Vendors {
+
+/// The Consignify connector (not yet written: returns nullptr).
+std::unique_ptr<Connector> makeConsignifyConnector(const Connection &connection, Net::HttpClient &http,
+                                         Connector::SecretSource secret);
+
+} // namespace ConsignDesk::Vendors
