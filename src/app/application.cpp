@@ -4,6 +4,7 @@
 #include "app/connectioncommand.h"
 #include "app/demostores.h"
 #include "app/subcommand.h"
+#include "app/synccommand.h"
 #include "app/translations.h"
 #include "version.h"
 #include "sync/workspace.h"
@@ -25,7 +26,7 @@ namespace ConsignDesk {
 QList<Subcommand> subcommands()
 {
     // Each layer's issue adds its commands here (sync, export, …).
-    return {connectionCommand()};
+    return {connectionCommand(), syncCommand(), exportCommand()};
 }
 
 namespace {

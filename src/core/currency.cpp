@@ -46,4 +46,19 @@ bool isKnown(const QString &code)
     return table().contains(code);
 }
 
+QString formatPlain(qint64 minor, const QString &code)
+{
+    const int digits = minorDigits(code).value_or(2);
+    const bool negative = minor < 0;
+    // Work on the magnitude as unsigned so the most negative value survives.
+    const quint64 magnitude = negative ? quint64(0) - quint64(minor) : quint64(minor);
+    quint64 scale = 1;
+    for (int i = 0; i < digits; ++i)
+        scale *= 10;
+    QString text = QString::number(magnitude / scale);
+    if (digits > 0)
+        text += u'.' + QStringLiteral("%1").arg(magnitude % scale, digits, 10, QLatin1Char('0'));
+    return negative ? u'-' + text : text;
+}
+
 } // namespace ConsignDesk::Currency

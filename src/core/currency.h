@@ -11,4 +11,9 @@ namespace ConsignDesk::Currency {
 std::optional<int> minorDigits(const QString &code);
 bool isKnown(const QString &code);
 
+/// @p minor units of @p code as a plain decimal in major units with the
+/// currency's digits: 4242 USD -> "42.42", -5 USD -> "-0.05", 500 JPY -> "500".
+/// Not localised: for files and the command line.
+QString formatPlain(qint64 minor, const QString &code);
+
 } // namespace ConsignDesk::Currency

@@ -307,7 +307,7 @@ bool CacheWriter::markVanished(const QString &table, const QString &connectionId
         return false;
     }
     QSqlQuery query(m_db.sql());
-    query.prepare(QStringLiteral("UPDATE %1 SET deleted = ? WHERE connection_id = ? AND seen_run <> ? AND deleted IS NULL%2")
+    query.prepare(QStringLiteral("UPDATE %1 SET deleted = ?, row_hash = 0 WHERE connection_id = ? AND seen_run <> ? AND deleted IS NULL%2")
                       .arg(table, scopeSql.isEmpty() ? QString() : QStringLiteral(" AND ") + scopeSql));
     query.addBindValue(nowMs);
     query.addBindValue(connectionId);

@@ -44,7 +44,8 @@ public:
                QString *error);
 
     /// After a complete listing: rows of @p table for the connection that the
-    /// run did not see are marked deleted at @p nowMs. @p scopeSql narrows the
+    /// run did not see are marked deleted at @p nowMs (and rewritten in full
+    /// should they ever come back). @p scopeSql narrows the
     /// listing's reach (e.g. "sale_id = ?" for one sale's lines) with @p scopeValue.
     bool markVanished(const QString &table, const QString &connectionId, qint64 runId, qint64 nowMs,
                       qint64 *marked, QString *error, const QString &scopeSql = {}, const QString &scopeValue = {});

@@ -1,0 +1,331 @@
+#include "sync/syncengine.h"
+
+#include "store/database.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcSync, "consigndesk.sync")
+
+namespace ConsignDesk::Sync {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+bool exec(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+SyncRun::SyncRun(Store::Database &db, Vendors::Connector &connector, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_connector(connector)
+    , m_options(options)
+    , m_writer(db)
+{
+}
+
+SyncRun::~SyncRun() = default;
+
+bool SyncRun::ok() const
+{
+    return std::all_of(m_summaries.cbegin(), m_summaries.cend(),
+                       [](const ResourceSummary &s) { return s.error.isEmpty() && !s.cancelled; });
+}
+
+void SyncRun::start()
+{
+    for (const Vendors::ResourceSpec &spec : m_connector.resources()) {
+        if (m_options.resources.isEmpty() || m_options.resources.contains(spec.name))
+            m_queue.append(spec);
+    }
+    // Each resource after the ones it needs (the connectors list them in a workable order already).
+    QTimer::singleShot(0, this, &SyncRun::nextResource);
+}
+
+void SyncRun::cancel()
+{
+    m_cancelled = true;
+    m_connector.cancel();
+}
+
+QString SyncRun::describe(const QString &error) const
+{
+    const Connection &c = m_connector.connection();
+    return tr("%1 (%2): %3").arg(c.name, Vendors::displayName(c.vendor), error);
+}
+
+void SyncRun::nextResource()
+{
+    if (m_queue.isEmpty() || m_cancelled) {
+        for (const Vendors::ResourceSpec &left : std::as_const(m_queue)) {
+            ResourceSummary skipped;
+            skipped.resource = left.name;
+            skipped.cancelled = true;
+            m_summaries.append(skipped);
+        }
+        m_queue.clear();
+        m_finished = true;
+        Q_EMIT finished(ok());
+        return;
+    }
+    beginResource(m_queue.takeFirst());
+}
+
+void SyncRun::beginResource(const Vendors::ResourceSpec &spec)
+{
+    m_spec = spec;
+    m_current = ResourceSummary{};
+    m_current.resource = spec.name;
+    m_rows = 0;
+    m_clock.start();
+    const QString connectionId = m_connector.connection().id;
+
+    QSqlQuery state(m_db.sql());
+    state.prepare(QStringLiteral("SELECT watermark, cursor, run_id, run_started, run_full FROM sync_state "
+                                 "WHERE connection_id = ? AND resource = ?"));
+    state.addBindValue(connectionId);
+    state.addBindValue(spec.name);
+    QString error;
+    if (!exec(state, &error)) {
+        failResource(error);
+        return;
+    }
+    QDateTime watermark;
+    QString cursor;
+    qint64 runId = 0;
+    QDateTime runStarted;
+    bool runFull = false;
+    if (state.next()) {
+        watermark = fromMs(state.value(0));
+        cursor = state.value(1).toString();
+        runId = state.value(2).toLongLong();
+        runStarted = fromMs(state.value(3));
+        runFull = state.value(4).toBool();
+    }
+    const bool resuming = spec.resumable && !cursor.isEmpty() && runId > 0 && (!m_options.full || runFull);
+    if (resuming) {
+        m_runId = runId;
+        m_runStarted = runStarted;
+        m_current.full = runFull;
+        m_cursor = cursor;
+        qCInfo(lcSync) << m_connector.connection().name << spec.name << "resumes run" << runId;
+    } else {
+        m_current.full = m_options.full || !spec.changeFilter || !watermark.isValid();
+        m_runStarted = QDateTime();
+        m_cursor.clear();
+        QSqlQuery run(m_db.sql());
+        run.prepare(QStringLiteral("INSERT INTO sync_runs (connection_id, resource, started, full, status) "
+                                   "VALUES (?, ?, ?, ?, 'running')"));
+        run.addBindValue(connectionId);
+        run.addBindValue(spec.name);
+        run.addBindValue(nowMs());
+        run.addBindValue(m_current.full ? 1 : 0);
+        if (!exec(run, &error)) {
+            failResource(error);
+            return;
+        }
+        m_runId = run.lastInsertId().toLongLong();
+    }
+    m_since = m_current.full ? QDateTime() : watermark;
+    fetch();
+}
+
+void SyncRun::fetch()
+{
+    if (m_cancelled) {
+        m_current.cancelled = true;
+        finishResource();
+        return;
+    }
+    Vendors::PageRequest request;
+    request.resource = m_spec.name;
+    request.cursor = m_cursor;
+    request.since = m_since;
+    request.runId = m_runId;
+    m_connector.fetchPage(request, [this](const Vendors::PageResult &page) {
+        // Never re-enter the connector from its own callback.
+        QMetaObject::invokeMethod(this, [this, page] { onPage(page); }, Qt::QueuedConnection);
+    });
+}
+
+void SyncRun::onPage(const Vendors::PageResult &page)
+{
+    if (page.cancelled || (m_cancelled && !page.ok)) {
+        m_current.cancelled = true;
+        finishResource();
+        return;
+    }
+    if (!page.ok) {
+        failResource(page.error);
+        return;
+    }
+    QString error;
+    if (!commitPage(page, &error)) {
+        failResource(tr("the cache could not be written: %1").arg(error));
+        return;
+    }
+    m_rows += page.rows;
+    SyncProgress progress{m_connector.connection().name, m_spec.name, m_current.pages, m_rows, page.total, -1};
+    if (page.total > 0 && m_rows > 0 && m_rows < page.total)
+        progress.etaMs = m_clock.elapsed() * (page.total - m_rows) / m_rows;
+    Q_EMIT this->progress(progress);
+
+    if (!page.nextCursor.isEmpty()) {
+        m_cursor = page.nextCursor;
+        fetch();
+        return;
+    }
+    if (!completeResource(&error)) {
+        failResource(tr("the cache could not be written: %1").arg(error));
+        return;
+    }
+    m_current.complete = true;
+    finishResource();
+}
+
+bool SyncRun::commitPage(const Vendors::PageResult &page, QString *error)
+{
+    const QString connectionId = m_connector.connection().id;
+    Store::WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    Store::WriteCounts counts;
+    if (!m_writer.write(connectionId, m_runId, page.records, &counts, error))
+        return false;
+    if (!m_runStarted.isValid()) // the server's clock when the run's first answer came
+        m_runStarted = page.serverTime.isValid() ? page.serverTime : QDateTime::currentDateTimeUtc();
+    QSqlQuery state(m_db.sql());
+    state.prepare(QStringLiteral(
+        "INSERT INTO sync_state (connection_id, resource, cursor, run_id, run_started, run_full, pages) "
+        "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (connection_id, resource) DO UPDATE SET "
+        "cursor = excluded.cursor, run_id = excluded.run_id, run_started = excluded.run_started, "
+        "run_full = excluded.run_full, pages = CASE WHEN sync_state.run_id IS excluded.run_id "
+        "THEN sync_state.pages + 1 ELSE 1 END"));
+    state.addBindValue(connectionId);
+    state.addBindValue(m_spec.name);
+    state.addBindValue(page.nextCursor.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(page.nextCursor));
+    state.addBindValue(m_runId);
+    state.addBindValue(msOrNull(m_runStarted));
+    state.addBindValue(m_current.full ? 1 : 0);
+    if (!exec(state, error))
+        return false;
+    QSqlQuery run(m_db.sql());
+    run.prepare(QStringLiteral("UPDATE sync_runs SET pages = pages + 1, added = added + ?, changed = changed + ?, "
+                               "deleted = deleted + ? WHERE id = ?"));
+    run.addBindValue(counts.added);
+    run.addBindValue(counts.changed);
+    run.addBindValue(counts.deleted);
+    run.addBindValue(m_runId);
+    if (!exec(run, error) || !transaction.commit(error))
+        return false;
+    m_current.counts += counts;
+    ++m_current.pages;
+    return true;
+}
+
+bool SyncRun::completeResource(QString *error)
+{
+    const QString connectionId = m_connector.connection().id;
+    Store::WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    qint64 vanished = 0;
+    if (m_current.full && m_spec.vanishOnComplete) {
+        const qint64 at = m_runStarted.isValid() ? m_runStarted.toMSecsSinceEpoch() : nowMs();
+        for (const QString &table : std::as_const(m_spec.tables)) {
+            qint64 marked = 0;
+            if (!m_writer.markVanished(table, connectionId, m_runId, at, &marked, error))
+                return false;
+            vanished += marked;
+        }
+    }
+    // The watermark: the run's start by the server's clock, minus the overlap.
+    const QDateTime watermark = m_spec.changeFilter && m_runStarted.isValid()
+        ? m_runStarted.addMSecs(-m_options.overlapMs)
+        : QDateTime();
+    QSqlQuery state(m_db.sql());
+    state.prepare(QStringLiteral(
+        "INSERT INTO sync_state (connection_id, resource, watermark, last_complete) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (connection_id, resource) DO UPDATE SET watermark = COALESCE(excluded.watermark, watermark), "
+        "cursor = NULL, run_id = NULL, run_started = NULL, run_full = 0, pages = 0, "
+        "last_complete = excluded.last_complete, last_error = NULL"));
+    state.addBindValue(connectionId);
+    state.addBindValue(m_spec.name);
+    state.addBindValue(msOrNull(watermark));
+    state.addBindValue(nowMs());
+    if (!exec(state, error))
+        return false;
+    QSqlQuery run(m_db.sql());
+    run.prepare(QStringLiteral("UPDATE sync_runs SET status = 'complete', finished = ?, deleted = deleted + ? WHERE id = ?"));
+    run.addBindValue(nowMs());
+    run.addBindValue(vanished);
+    run.addBindValue(m_runId);
+    if (!exec(run, error) || !transaction.commit(error))
+        return false;
+    m_current.counts.deleted += vanished;
+    return true;
+}
+
+void SyncRun::failResource(const QString &error)
+{
+    m_current.error = describe(error);
+    qCWarning(lcSync).noquote() << m_current.error;
+    // What was committed stays, the watermark does not move; the reason is kept for the GUI.
+    QString ignored;
+    QSqlQuery state(m_db.sql());
+    state.prepare(QStringLiteral("INSERT INTO sync_state (connection_id, resource, last_error) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (connection_id, resource) DO UPDATE SET last_error = excluded.last_error"));
+    state.addBindValue(m_connector.connection().id);
+    state.addBindValue(m_spec.name);
+    state.addBindValue(error);
+    exec(state, &ignored);
+    if (m_runId > 0) {
+        QSqlQuery run(m_db.sql());
+        run.prepare(QStringLiteral("UPDATE sync_runs SET status = 'failed', finished = ?, error = ? WHERE id = ?"));
+        run.addBindValue(nowMs());
+        run.addBindValue(error);
+        run.addBindValue(m_runId);
+        exec(run, &ignored);
+    }
+    finishResource();
+}
+
+void SyncRun::finishResource()
+{
+    if (m_current.cancelled && m_runId > 0) {
+        QString ignored;
+        QSqlQuery run(m_db.sql());
+        run.prepare(QStringLiteral("UPDATE sync_runs SET status = 'cancelled', finished = ? WHERE id = ? AND status = 'running'"));
+        run.addBindValue(nowMs());
+        run.addBindValue(m_runId);
+        exec(run, &ignored);
+    }
+    m_summaries.append(m_current);
+    m_runId = 0;
+    QTimer::singleShot(0, this, &SyncRun::nextResource);
+}
+
+} // namespace ConsignDesk::Sync
