@@ -203,6 +203,17 @@ private Q_SLOTS:
         QCOMPARE(liveItems(), 35);
     }
 
+    void anEmptyCompleteListingDeletesNothing()
+    {
+        run();
+        m_connector->titles.clear(); // the vendor answers an empty listing
+        Sync::SyncRun *empty = run(true);
+        QVERIFY(!empty->ok());
+        QVERIFY2(empty->summaries().constFirst().error.contains(QStringLiteral("came back empty")),
+                 qPrintable(empty->summaries().constFirst().error));
+        QCOMPARE(liveItems(), 35);
+    }
+
     void aSoftDeletedRowIsDeletedAtOnce()
     {
         m_connector->softDeleted = {5};

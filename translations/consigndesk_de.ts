@@ -306,6 +306,101 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     </message>
 </context>
 <context>
+    <name>ConsignCloudConnector</name>
+    <message>
+        <source>ConsignCloud has no resource &quot;%1&quot;</source>
+        <translation>ConsignCloud hat keine Ressource „%1“</translation>
+    </message>
+    <message>
+        <source>%1: the API key could not be read: %2</source>
+        <translation>%1: Der API-Schlüssel konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: no answer: %2</source>
+        <translation>%1: keine Antwort: %2</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not valid JSON (cut short?)</source>
+        <translation>%1: Die Antwort ist kein gültiges JSON (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>%1: the next cursor repeats the one just used</source>
+        <translation>%1: Der nächste Cursor wiederholt den gerade verwendeten</translation>
+    </message>
+    <message>
+        <source>%1: an empty page claims more rows</source>
+        <translation>%1: Eine leere Seite gibt weitere Zeilen an</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a string or an object</source>
+        <translation>eine Zeichenkette oder ein Objekt</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot; is missing</source>
+        <translation>%1: Feld „%2“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot; is %3, expected %4</source>
+        <translation>%1: Feld „%2“ ist %3, erwartet wird %4</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot;: %3</source>
+        <translation>%1: Feld „%2“: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 date-time</source>
+        <translation>„%1“ ist kein Datum mit Uhrzeit nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 date</source>
+        <translation>„%1“ ist kein Datum nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>%1 is beyond the exact range of ±2^53</source>
+        <translation>%1 liegt außerhalb des exakten Bereichs von ±2^53</translation>
+    </message>
+    <message>
+        <source>%1 is not an exact amount in %2</source>
+        <translation>%1 ist kein exakter Betrag in %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a share from 0 to 1</source>
+        <translation>%1 ist kein Anteil von 0 bis 1</translation>
+    </message>
+</context>
+<context>
     <name>ConsignDesk::AboutDialog</name>
     <message>
         <source>Version %1</source>
@@ -510,6 +605,41 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     </message>
 </context>
 <context>
+    <name>ConsignDesk::Net::VendorClient</name>
+    <message>
+        <source>the answer was cut short or is not valid JSON</source>
+        <translation>die Antwort wurde abgeschnitten oder ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine rechtzeitige Antwort</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>The answer of %1 to %2 was cut short or is not valid JSON.</source>
+        <translation>Die Antwort von %1 auf %2 wurde abgeschnitten oder ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3. Trying again in %4 s (attempt %5 of %6).</source>
+        <translation>%1, %2: %3. Neuer Versuch in %4 s (Versuch %5 von %6).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Pausing %1 s for the rate limit of %2.</source>
+        <translation>Pause von %1 s wegen der Ratenbegrenzung von %2.</translation>
+    </message>
+    <message>
+        <source>%1 asked to wait %2 s (status %3).</source>
+        <translation>%1 hat gebeten, %2 s zu warten (Status %3).</translation>
+    </message>
+</context>
+<context>
     <name>ConsignDesk::PanePage</name>
     <message>
         <source>%1 icon</source>
@@ -537,6 +667,28 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>ConsignDesk keeps API keys only in your system&apos;s keychain, never in a file. None is running on this computer. On a GNOME desktop install and start gnome-keyring (Debian package &apos;gnome-keyring&apos;); on KDE, KWallet (&apos;kwalletmanager&apos;). Any keychain that offers the Secret Service works. Until then, a key can be kept for this session only: it is forgotten when ConsignDesk closes.</source>
         <translation>ConsignDesk bewahrt API-Schlüssel nur im Schlüsselbund Ihres Systems auf, niemals in einer Datei. Auf diesem Computer läuft keiner. Installieren und starten Sie auf einem GNOME-Desktop gnome-keyring (Debian-Paket „gnome-keyring“), unter KDE KWallet („kwalletmanager“). Jeder Schlüsselbund, der den Secret Service anbietet, funktioniert. Bis dahin kann ein Schlüssel nur für diese Sitzung aufbewahrt werden: Er wird vergessen, wenn ConsignDesk geschlossen wird.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Sync::SyncRun</name>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>the cache could not be written: %1</source>
+        <translation>der Zwischenspeicher konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the complete listing came back empty while the cache holds %1 rows of it; nothing was marked deleted</source>
+        <translation>die vollständige Auflistung kam leer zurück, obwohl der Zwischenspeicher %1 Zeilen davon enthält; nichts wurde als gelöscht markiert</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Sync::Worker</name>
+    <message>
+        <source>%1 (%2): this version cannot sync %2 yet</source>
+        <translation>%1 (%2): Diese Version kann %2 noch nicht synchronisieren</translation>
     </message>
 </context>
 <context>
@@ -583,6 +735,224 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>Starting the demo stores…</source>
         <translation>Die Demo-Läden werden gestartet …</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignifyMessages</name>
+    <message>
+        <source>%1: the answer is not a list of the documented shape (%2)</source>
+        <translation>%1: Die Antwort ist keine Liste in der dokumentierten Form (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the listing does not advance (the next cursor repeats, or an empty page claims more)</source>
+        <translation>%1: Die Auflistung kommt nicht voran (der nächste Cursor wiederholt sich oder eine leere Seite gibt weitere an)</translation>
+    </message>
+    <message>
+        <source>Consignify has no resource &quot;%1&quot;</source>
+        <translation>Consignify hat keine Ressource „%1“</translation>
+    </message>
+    <message>
+        <source>%1: the API key could not be read: %2</source>
+        <translation>%1: Der API-Schlüssel konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: no answer (%2)</source>
+        <translation>%1: keine Antwort (%2)</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not valid JSON (cut short?)</source>
+        <translation>%1: Die Antwort ist kein gültiges JSON (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot; is %5, expected %6</source>
+        <translation>%1: %2 %3: Feld „%4“ ist %5, erwartet wird %6</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot; is missing</source>
+        <translation>%1: %2 %3: Feld „%4“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot;: %5</source>
+        <translation>%1: %2 %3: Feld „%4“: %5</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>unknown currency &quot;%1&quot;</source>
+        <translation>unbekannte Währung „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 date-time</source>
+        <translation>„%1“ ist kein Datum mit Uhrzeit nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>%1 is above 2^53 minor units, too large for an exact amount</source>
+        <translation>%1 liegt über 2^53 kleinsten Währungseinheiten und ist zu groß für einen exakten Betrag</translation>
+    </message>
+    <message>
+        <source>%1 has more decimals than the currency has (%2)</source>
+        <translation>%1 hat mehr Nachkommastellen als die Währung (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a percentage between 0 and 100</source>
+        <translation>%1 ist kein Prozentsatz zwischen 0 und 100</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignlyConnector</name>
+    <message>
+        <source>%1: unknown resource</source>
+        <translation>%1: unbekannte Ressource</translation>
+    </message>
+    <message>
+        <source>%1: the cursor &quot;%2&quot; is not one of this connector&apos;s</source>
+        <translation>%1: Der Cursor „%2“ gehört nicht zu diesem Konnektor</translation>
+    </message>
+    <message>
+        <source>no access token</source>
+        <translation>kein Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: no access token: %2</source>
+        <translation>%1: kein Zugriffstoken: %2</translation>
+    </message>
+    <message>
+        <source>%1: no answer: %2</source>
+        <translation>%1: keine Antwort: %2</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not valid JSON (cut short?)</source>
+        <translation>%1: Die Antwort ist kein gültiges JSON (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>%1: asked for page %2, the answer is page %3</source>
+        <translation>%1: Seite %2 angefordert, die Antwort ist Seite %3</translation>
+    </message>
+    <message>
+        <source>%1: the listing changed while it was read (total %2 → %3); the next run reads it again</source>
+        <translation>%1: Die Auflistung hat sich beim Lesen geändert (gesamt %2 → %3); der nächste Lauf liest sie erneut</translation>
+    </message>
+    <message>
+        <source>%1: page %2 is past the end of the listing (%3 records)</source>
+        <translation>%1: Seite %2 liegt hinter dem Ende der Auflistung (%3 Datensätze)</translation>
+    </message>
+    <message>
+        <source>%1: page %2 has %3 records, yet the listing claims %4 and only %5 were read</source>
+        <translation>%1: Seite %2 hat %3 Datensätze, doch die Auflistung gibt %4 an und es wurden erst %5 gelesen</translation>
+    </message>
+    <message>
+        <source>%1: page %2 repeats %3 of the page before: the listing shifted while it was read; the next run reads it again</source>
+        <translation>%1: Seite %2 wiederholt %3 der vorherigen Seite: Die Auflistung hat sich beim Lesen verschoben; der nächste Lauf liest sie erneut</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a date (YYYY-MM-DD)</source>
+        <translation>ein Datum (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot; is %5, expected %6</source>
+        <translation>%1: %2 %3: Feld „%4“ ist %5, erwartet wird %6</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot;: %5</source>
+        <translation>%1: %2 %3: Feld „%4“: %5</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot; is missing</source>
+        <translation>%1: %2 %3: Feld „%4“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3, expected %4</source>
+        <translation>%1: %2 ist %3, erwartet wird %4</translation>
+    </message>
+    <message>
+        <source>%1 is not a decimal number</source>
+        <translation>%1 ist keine Dezimalzahl</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be exact</source>
+        <translation>%1 ist zu groß, um exakt zu sein</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 decimal places</source>
+        <translation>%1 hat mehr als %2 Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot; is missing</source>
+        <translation>%1: Feld „%2“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot; is %3, expected %4</source>
+        <translation>%1: Feld „%2“ ist %3, erwartet wird %4</translation>
+    </message>
+    <message>
+        <source>logistic unit</source>
+        <translation>Logistikeinheit</translation>
+    </message>
+    <message>
+        <source>product line</source>
+        <translation>Produktlinie</translation>
+    </message>
+    <message>
+        <source>0, 1, 2 or 3</source>
+        <translation>0, 1, 2 oder 3</translation>
+    </message>
+    <message>
+        <source>serial item</source>
+        <translation>Serienartikel</translation>
+    </message>
+    <message>
+        <source>consignment</source>
+        <translation>Sendung</translation>
+    </message>
+    <message>
+        <source>consumable</source>
+        <translation>Verbrauchsmaterial</translation>
     </message>
 </context>
 <context>
@@ -709,6 +1079,167 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>Add, edit, test or remove the stores&apos; vendor accounts</source>
         <translation>Die Anbieterkonten der Läden hinzufügen, bearbeiten, testen oder entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleConsignMessages</name>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot; is %5, expected %6</source>
+        <translation>%1: %2 %3: Feld „%4“ ist %5, erwartet wird %6</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot; is missing</source>
+        <translation>%1: %2 %3: Feld „%4“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3: field &quot;%4&quot;: %5</source>
+        <translation>%1: %2 %3: Feld „%4“: %5</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the request failed: %2</source>
+        <translation>%1: Die Anfrage ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not valid JSON (cut short?)</source>
+        <translation>%1: Die Antwort ist kein gültiges JSON (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>%1: the answer was cut short after %2 items</source>
+        <translation>%1: Die Antwort wurde nach %2 Einträgen abgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1: the answer has no &quot;results&quot; array</source>
+        <translation>%1: Die Antwort enthält kein Array „results“</translation>
+    </message>
+    <message>
+        <source>SimpleConsign: unknown resource &quot;%1&quot;</source>
+        <translation>SimpleConsign: unbekannte Ressource „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 has more decimals than %2 has (%3)</source>
+        <translation>%1 hat mehr Nachkommastellen als %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is out of range</source>
+        <translation>%1 liegt außerhalb des zulässigen Bereichs</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (MM/dd/yyyy)</source>
+        <translation>„%1“ ist kein Datum (MM/dd/yyyy)</translation>
+    </message>
+    <message>
+        <source>unknown currency &quot;%1&quot;</source>
+        <translation>unbekannte Währung „%1“</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>no connection named &apos;%1&apos;</source>
+        <translation>keine Verbindung namens „%1“</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>(page %1)</source>
+        <translation>(Seite %1)</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>no connections yet; add one with: consigndesk connection add</source>
+        <translation>noch keine Verbindungen; fügen Sie eine hinzu mit: consigndesk connection add</translation>
+    </message>
+    <message>
+        <source>%1 (%2): this version cannot sync %2 yet</source>
+        <translation>%1 (%2): Diese Version kann %2 noch nicht synchronisieren</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 deleted (%4; pages: %5)</source>
+        <translation>%1 hinzugefügt, %2 geändert, %3 gelöscht (%4; Seiten: %5)</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation>inkrementell</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>say what to export: one of %1</source>
+        <translation>geben Sie an, was exportiert werden soll: eines von %1</translation>
+    </message>
+    <message>
+        <source>cannot export &apos;%1&apos;; choose one of %2</source>
+        <translation>„%1“ kann nicht exportiert werden; wählen Sie eines von %2</translation>
+    </message>
+    <message>
+        <source>--format csv is the format this version writes</source>
+        <translation>--format csv ist das Format, das diese Version schreibt</translation>
+    </message>
+    <message>
+        <source>export needs --out FILE</source>
+        <translation>export benötigt --out FILE</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2.</source>
+        <translation>%1 Zeilen in %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Bring the local cache up to date with the connected stores.</source>
+        <translation>Den lokalen Zwischenspeicher mit den verbundenen Läden auf den neuesten Stand bringen.</translation>
+    </message>
+    <message>
+        <source>Write a table of the cache to a file.</source>
+        <translation>Eine Tabelle des Zwischenspeichers in eine Datei schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>Vendors::Connector</name>
+    <message>
+        <source>the keychain is gone</source>
+        <translation>der Schlüsselbund ist nicht mehr verfügbar</translation>
     </message>
 </context>
 <context>

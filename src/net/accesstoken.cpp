@@ -16,15 +16,15 @@ namespace {
 constexpr qint64 defaultLifetimeSeconds = 300; // when the answer names none
 constexpr int tokenTimeoutMs = 30000;
 
-void setBearer(HttpRequest &request, const QString &token)
+} // namespace
+
+void applyBearer(HttpRequest &request, const QString &token)
 {
     request.headers.removeIf([](const auto &header) { return header.first.compare("Authorization", Qt::CaseInsensitive) == 0; });
     request.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + token.toUtf8())));
     if (!request.secrets.contains(token))
         request.secrets.append(token);
 }
-
-} // namespace
 
 StaticToken::StaticToken(SecretSource secret)
     : m_secret(std::move(secret))
@@ -168,7 +168,7 @@ struct TokenedSend : std::enable_shared_from_this<TokenedSend> {
                 self->done(failed);
                 return;
             }
-            setBearer(self->request, token);
+            applyBearer(self->request, token);
             self->client.send(self->request, [self, mayRenew, token](const HttpResult &result) {
                 if (result.status == 401 && mayRenew && self->tokens.invalidate(token))
                     self->attempt(false);

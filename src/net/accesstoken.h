@@ -87,6 +87,10 @@ private:
     HttpResult m_lastAnswer;
 };
 
+/// Puts "Authorization: Bearer <token>" on @p request (replacing any) and
+/// adds the token to its secrets.
+void applyBearer(HttpRequest &request, const QString &token);
+
 /// Sends @p request with "Authorization: Bearer <token>" from @p tokens; on a
 /// 401 it asks for a fresh token once and sends again. The token is redacted
 /// wherever the request is described.

@@ -68,7 +68,7 @@ HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent)
 {
 }
 
-void HttpClient::send(const HttpRequest &request, Callback done)
+QPointer<QNetworkReply> HttpClient::send(const HttpRequest &request, Callback done)
 {
     QNetworkRequest networkRequest(request.url);
     const QByteArray id = QByteArray::number(m_nextId++);
@@ -89,7 +89,7 @@ void HttpClient::send(const HttpRequest &request, Callback done)
     connect(reply, &QNetworkReply::finished, this, [reply, request, done, timer, described, id] {
         HttpResult result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
+        result.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed when aborted
         result.headers = reply->rawHeaderPairs();
         result.error = reply->error();
         result.timedOut = result.error == QNetworkReply::OperationCanceledError
@@ -102,6 +102,7 @@ void HttpClient::send(const HttpRequest &request, Callback done)
         reply->deleteLater();
         done(result);
     });
+    return reply;
 }
 
 HttpResult HttpClient::sendAndWait(const HttpRequest &request)

@@ -2,9 +2,11 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QObject>
 #include <QPair>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -12,6 +14,8 @@
 #include <functional>
 
 class QNetworkAccessManager;
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace ConsignDesk::Net {
 
@@ -36,6 +40,9 @@ struct HttpResult {
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QString errorText; ///< already redacted
     bool timedOut = false;
+    bool cancelled = false;     ///< VendorClient::cancelAll() ended it; no answer to use
+    bool malformedBody = false; ///< a 2xx whose body the caller's check refused (cut short, not JSON)
+    int attempts = 1;           ///< how many times VendorClient sent it
 
     QByteArray header(const QByteArray &name) const;
     bool transportFailed() const { return status == 0; }
@@ -55,8 +62,10 @@ public:
     explicit HttpClient(QNetworkAccessManager *network, QObject *parent = nullptr);
 
     using Callback = std::function<void(const HttpResult &)>;
-    /// Sends @p request; @p done runs once, in this object's thread.
-    void send(const HttpRequest &request, Callback done);
+    /// Sends @p request; @p done runs once, in this object's thread. The
+    /// returned reply may be aborted (then @p done runs with
+    /// OperationCanceledError); it is deleted after @p done ran.
+    QPointer<QNetworkReply> send(const HttpRequest &request, Callback done);
     /// Blocks in a local event loop until the answer (for the command line).
     HttpResult sendAndWait(const HttpRequest &request);
 

@@ -296,14 +296,14 @@ void SandboxServer::send(QTcpSocket *socket, VendorApi *vendor, Reply reply, con
     count(vendor->name(), reply.status);
     applyBodyFaults(reply, vendor, request);
     const bool dropMidBody = request.hasFault(FaultKind::DropMidBody);
+    // No Nagle delay: a header and body in separate segments would wait for
+    // the client's delayed ACK (40 ms a request).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (reply.stream) {
         socket->write(head(reply, -1));
         new StreamPump(socket, std::move(reply.stream), dropMidBody);
         return;
     }
-    // One write, and no Nagle delay: a header and body in two segments would
-    // wait for the client's delayed ACK (40 ms a request).
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (dropMidBody) {
         socket->write(head(reply, reply.body.size()) + reply.body.left(reply.body.size() / 2));
         closeAfterWrite(socket);

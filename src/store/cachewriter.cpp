@@ -139,8 +139,14 @@ bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row 
         QDataStream stream(&serialized, QIODevice::WriteOnly);
         stream << row.values << row.deleted;
     }
-    // A 63-bit content hash: SQLite integers are signed.
-    const qint64 hash = qint64(qHash(serialized, 0x5eed) & 0x7fffffffffffffffULL);
+    // A 63-bit content hash, the same in every process (qHash is seeded per
+    // process): FNV-1a over the serialized values. SQLite integers are signed.
+    quint64 fnv = 14695981039346656037ULL;
+    for (const char byte : std::as_const(serialized)) {
+        fnv ^= quint8(byte);
+        fnv *= 1099511628211ULL;
+    }
+    const qint64 hash = qint64(fnv & 0x7fffffffffffffffULL);
     TableStatements &st = statementsFor(row);
     const auto fail = [&](QSqlQuery &query) {
         *error = QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(row.table), row.externalId, query.lastError().text());

@@ -198,6 +198,17 @@ void SyncRun::onPage(const Vendors::PageResult &page)
         fetch();
         return;
     }
+    if (m_current.full && m_spec.vanishOnComplete && m_rows == 0) {
+        // An empty listing where the cache holds rows is far more likely a
+        // vendor fault than a store emptied at once: delete nothing, say so.
+        const qint64 live = liveRows();
+        if (live > 0) {
+            failResource(tr("the complete listing came back empty while the cache holds %1 rows of it; nothing was "
+                            "marked deleted")
+                             .arg(live));
+            return;
+        }
+    }
     if (!completeResource(&error)) {
         failResource(tr("the cache could not be written: %1").arg(error));
         return;
@@ -244,6 +255,21 @@ bool SyncRun::commitPage(const Vendors::PageResult &page, QString *error)
     m_current.counts += counts;
     ++m_current.pages;
     return true;
+}
+
+qint64 SyncRun::liveRows() const
+{
+    qint64 live = 0;
+    for (const QString &table : m_spec.tables) {
+        if (!Store::CacheWriter::tables().contains(table))
+            continue;
+        QSqlQuery query(m_db.sql());
+        query.prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE connection_id = ? AND deleted IS NULL").arg(table));
+        query.addBindValue(m_connector.connection().id);
+        if (query.exec() && query.next())
+            live += query.value(0).toLongLong();
+    }
+    return live;
 }
 
 bool SyncRun::completeResource(QString *error)

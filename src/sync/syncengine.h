@@ -79,6 +79,7 @@ private:
     void onPage(const Vendors::PageResult &page);
     bool commitPage(const Vendors::PageResult &page, QString *error);
     bool completeResource(QString *error);
+    qint64 liveRows() const;
     void failResource(const QString &error);
     void finishResource();
     QString describe(const QString &error) const;

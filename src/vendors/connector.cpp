@@ -13,19 +13,41 @@ Connector::Connector(const Connection &connection, Net::HttpClient &http, Secret
     : QObject(parent)
     , m_connection(connection)
     , m_http(http)
+    , m_client(std::make_unique<Net::VendorClient>(http))
     , m_secretSource(std::move(secret))
 {
+    m_client->setName(connection.name);
+    switch (connection.vendor) {
+    case Vendor::ConsignCloud:
+        m_client->setRateLimiter(Net::consignCloudLimiter());
+        break;
+    case Vendor::SimpleConsign:
+        m_client->setRateLimiter(Net::simpleConsignLimiter());
+        break;
+    case Vendor::Consignly:
+        m_client->setRateLimiter(Net::consignlyConnectionLimiter());
+        break;
+    case Vendor::Consignify:
+        break; // no documented limit; a 429 is still honoured
+    }
 }
 
 Connector::~Connector() = default;
 
 void Connector::cancel()
 {
+    m_client->cancelAll();
 }
 
-void Connector::send(const Net::HttpRequest &request, Net::HttpClient::Callback done)
+void Connector::setRetryPolicy(const Net::RetryPolicy &policy)
 {
-    m_http.send(request, std::move(done));
+    m_client->setPolicy(policy);
+}
+
+void Connector::send(const Net::HttpRequest &request, Net::HttpClient::Callback done, Net::RequestOptions options)
+{
+    options.expectJson = true; // every vendor answers reads with JSON
+    m_client->send(request, std::move(done), options);
 }
 
 void Connector::withSecret(std::function<void(const QString &, const QString &)> done)

@@ -3,6 +3,8 @@
 #include "core/connection.h"
 #include "core/records.h"
 #include "net/httpclient.h"
+#include "net/retrypolicy.h"
+#include "net/vendorclient.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -11,11 +13,6 @@
 
 #include <functional>
 #include <memory>
-
-namespace ConsignDesk::Net {
-class TokenSource;
-class VendorClient;
-} // namespace ConsignDesk::Net
 
 namespace ConsignDesk::Vendors {
 
@@ -79,10 +76,17 @@ public:
     /// Stops queued and running requests; their callbacks report cancelled.
     virtual void cancel();
 
+    /// Attempts and backoff of every request (tests shorten the waits).
+    void setRetryPolicy(const Net::RetryPolicy &policy);
+    /// The client every request goes through (its paused/retrying signals
+    /// say why a sync waits).
+    Net::VendorClient &client() { return *m_client; }
+
 protected:
-    /// Every request goes through here: rate limit, retries with backoff,
-    /// Retry-After, and for token vendors the Bearer token with one renewal on 401.
-    void send(const Net::HttpRequest &request, Net::HttpClient::Callback done);
+    /// Every request goes through here: the vendor's rate limit, retries with
+    /// backoff and Retry-After, a body that must be complete JSON. A read sent
+    /// as POST must say it is idempotent to be retried.
+    void send(const Net::HttpRequest &request, Net::HttpClient::Callback done, Net::RequestOptions options = {});
     /// The secret, read once per connector and kept in memory while it lives.
     void withSecret(std::function<void(const QString &secret, const QString &error)> done);
     /// base URL + @p path (the connection's path prefix kept).
@@ -93,6 +97,7 @@ protected:
 private:
     Connection m_connection;
     Net::HttpClient &m_http;
+    std::unique_ptr<Net::VendorClient> m_client;
     SecretSource m_secretSource;
     QString m_secret;
 };

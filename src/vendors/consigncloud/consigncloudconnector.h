@@ -4,8 +4,10 @@
 
 namespace ConsignDesk::Vendors {
 
-/// The ConsignCloud connector (not yet written: returns nullptr).
+/// The ConsignCloud connector: accounts, balance entries, items, sales and
+/// their lines, batches, categories and locations, each a full cursor listing
+/// (there is no change filter on `updated`) with soft-deleted rows included.
 std::unique_ptr<Connector> makeConsignCloudConnector(const Connection &connection, Net::HttpClient &http,
-                                         Connector::SecretSource secret);
+                                                     Connector::SecretSource secret);
 
 } // namespace ConsignDesk::Vendors

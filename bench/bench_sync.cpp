@@ -1,0 +1,289 @@
+// bench_sync: the sync engine's speed and memory against the sandbox, which
+// runs as its own process (consigndesk-sandbox) so the figures are the
+// client's alone.
+//
+//   bench_sync ingest [--items 1000000] [--vendor simpleconsign|consigncloud|consignify|consignly]
+//       full sync of one vendor with rate limits off: items/s, against a bare
+//       prepared-statement INSERT loop of the same rows in one transaction;
+//       peak memory (VmHWM); for SimpleConsign also an incremental sync after
+//       about 1 % of the items changed, against the full sync's time.
+//   bench_sync rate [--items 20000]
+//       full ConsignCloud items sync with the rate limit on: time against the
+//       leaky bucket's floor ((requests - 100) / 10 s), and the 429s.
+#include "net/httpclient.h"
+#include "store/connectionstore.h"
+#include "store/database.h"
+#include "sync/syncengine.h"
+#include "vendors/connector.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace ConsignDesk;
+
+namespace {
+
+qint64 procStatusKb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+struct SandboxProcess {
+    QProcess process;
+    QJsonObject credentials;
+    QString root;
+
+    bool start(qint64 items, bool rateLimits)
+    {
+        QStringList args{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--items"),
+                         QString::number(items), QStringLiteral("--seed"), QStringLiteral("1")};
+        if (!rateLimits)
+            args.append(QStringLiteral("--no-rate-limits"));
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.start(QStringLiteral(CONSIGNDESK_SANDBOX_BINARY), args);
+        if (!process.waitForStarted(10000))
+            return false;
+        QByteArray line;
+        while (!line.endsWith('\n')) {
+            if (!process.waitForReadyRead(600000))
+                return false;
+            line += process.readLine();
+        }
+        credentials = QJsonDocument::fromJson(line).object();
+        const QString cc = credentials.value(QStringLiteral("consigncloud")).toObject().value(QStringLiteral("base_url")).toString();
+        root = cc.left(cc.indexOf(QStringLiteral("/consigncloud")));
+        return !credentials.isEmpty();
+    }
+    ~SandboxProcess()
+    {
+        process.terminate();
+        process.waitForFinished(10000);
+    }
+    QJsonObject control(QNetworkAccessManager &network, const QByteArray &method, const QString &path,
+                        const QJsonObject &body = {})
+    {
+        QNetworkRequest request{QUrl(root + QStringLiteral("/_sandbox") + path)};
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = network.sendCustomRequest(request, method, QJsonDocument(body).toJson());
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        return answer;
+    }
+};
+
+struct Client {
+    QTemporaryDir dir;
+    std::unique_ptr<Store::Database> db;
+    QNetworkAccessManager network;
+    Net::HttpClient http{&network};
+    Connection connection;
+    std::unique_ptr<Vendors::Connector> connector;
+
+    bool open(const QString &vendorId, const QJsonObject &credentials)
+    {
+        QString error;
+        db = Store::Database::open(dir.filePath(QStringLiteral("cache.sqlite")), &error);
+        if (!db) {
+            std::fprintf(stderr, "cache: %s\n", qPrintable(error));
+            return false;
+        }
+        connection.vendor = *Vendors::fromId(vendorId);
+        connection.name = QStringLiteral("Bench");
+        connection.baseUrl = QUrl(credentials.value(QStringLiteral("base_url")).toString());
+        connection.currency = credentials.value(QStringLiteral("currency")).toString(QStringLiteral("USD"));
+        QString secret = credentials.value(QStringLiteral("api_key")).toString();
+        if (connection.vendor == Vendor::Consignly)
+            connection.auth = AuthMethod::AccessToken;
+        if (!Store::ConnectionStore(*db).add(connection, &error)) {
+            std::fprintf(stderr, "connection: %s\n", qPrintable(error));
+            return false;
+        }
+        connector = Vendors::makeConnector(connection, http, [secret](auto give) { give(secret, {}); });
+        if (!connector) {
+            std::fprintf(stderr, "no connector for %s\n", qPrintable(vendorId));
+            return false;
+        }
+        return true;
+    }
+
+    // One run; returns its wall time in ms, or -1.
+    qint64 sync(const QStringList &resources, bool full, Sync::SyncRun **out = nullptr)
+    {
+        Sync::SyncRun::Options options;
+        options.full = full;
+        options.resources = resources;
+        auto *run = new Sync::SyncRun(*db, *connector, options);
+        QElapsedTimer timer;
+        timer.start();
+        QEventLoop loop;
+        QObject::connect(run, &Sync::SyncRun::finished, &loop, &QEventLoop::quit);
+        run->start();
+        if (!run->isFinished())
+            loop.exec();
+        const qint64 ms = timer.elapsed();
+        for (const Sync::ResourceSummary &s : run->summaries()) {
+            std::printf("  %-16s %8lld added %8lld changed %8lld deleted %6lld pages %s\n", qPrintable(s.resource),
+                        qlonglong(s.counts.added), qlonglong(s.counts.changed), qlonglong(s.counts.deleted),
+                        qlonglong(s.pages), qPrintable(s.error));
+        }
+        const bool ok = run->ok();
+        if (out)
+            *out = run;
+        else
+            delete run;
+        return ok ? ms : -1;
+    }
+
+    // The same rows through a bare prepared INSERT loop in one transaction.
+    double rawInsertRowsPerSecond(qint64 *rows)
+    {
+        QSqlQuery read(db->sql());
+        read.setForwardOnly(true);
+        read.exec(QStringLiteral("SELECT * FROM items"));
+        QList<QVariantList> all;
+        QStringList columns;
+        while (read.next()) {
+            if (columns.isEmpty()) {
+                for (int i = 1; i < read.record().count(); ++i)
+                    columns.append(read.record().fieldName(i));
+            }
+            QVariantList row;
+            for (int i = 1; i < read.record().count(); ++i)
+                row.append(read.value(i));
+            all.append(row);
+        }
+        read.finish();
+        QSqlQuery ddl(db->sql());
+        ddl.exec(QStringLiteral("CREATE TABLE items_raw AS SELECT * FROM items WHERE 0"));
+        QStringList marks(columns.size(), QStringLiteral("?"));
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        db->beginWrite(&error);
+        QSqlQuery insert(db->sql());
+        insert.prepare(QStringLiteral("INSERT INTO items_raw (%1) VALUES (%2)")
+                           .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+        for (const QVariantList &row : std::as_const(all)) {
+            for (int i = 0; i < row.size(); ++i)
+                insert.bindValue(i, row.at(i));
+            if (!insert.exec()) {
+                std::fprintf(stderr, "raw insert: %s\n", qPrintable(insert.lastError().text()));
+                break;
+            }
+        }
+        db->commit(&error);
+        *rows = all.size();
+        return all.size() * 1000.0 / std::max<qint64>(1, timer.elapsed());
+    }
+};
+
+int ingest(qint64 items, const QString &vendor)
+{
+    SandboxProcess sandbox;
+    if (!sandbox.start(items, false)) {
+        std::fprintf(stderr, "the sandbox did not start\n");
+        return 1;
+    }
+    Client client;
+    if (!client.open(vendor, sandbox.credentials.value(vendor).toObject()))
+        return 1;
+    const qint64 before = procStatusKb("VmRSS:");
+    const QStringList resources = vendor == QLatin1String("consignly") ? QStringList{QStringLiteral("inventory")}
+        : vendor == QLatin1String("consignify")                       ? QStringList{QStringLiteral("products")}
+                                                                      : QStringList{QStringLiteral("items")};
+    std::printf("full %s sync of %lld items (rate limits off):\n", qPrintable(vendor), qlonglong(items));
+    const qint64 fullMs = client.sync(resources, true);
+    if (fullMs < 0)
+        return 1;
+    QSqlQuery count(client.db->sql());
+    count.exec(QStringLiteral("SELECT count(*) FROM items"));
+    count.next();
+    const qint64 rows = count.value(0).toLongLong();
+    const double rate = rows * 1000.0 / std::max<qint64>(1, fullMs);
+    std::printf("  %lld rows in %.2f s: %.0f rows/s; peak memory %lld MB (resident before %lld MB)\n", qlonglong(rows),
+                fullMs / 1000.0, rate, qlonglong(procStatusKb("VmHWM:") / 1024), qlonglong(before / 1024));
+
+    if (vendor == QLatin1String("simpleconsign")) {
+        // About 1 % of the items change: each activity step touches about four.
+        const qint64 steps = std::max<qint64>(1, items / 100 / 4);
+        sandbox.control(client.network, "POST", QStringLiteral("/activity"), {{QStringLiteral("steps"), steps}});
+        std::printf("incremental sync after %lld activity steps:\n", qlonglong(steps));
+        const qint64 incrementalMs = client.sync(resources, false);
+        std::printf("  %.2f s = %.1f %% of the full sync\n", incrementalMs / 1000.0, 100.0 * incrementalMs / fullMs);
+    }
+
+    qint64 rawRows = 0;
+    const double raw = client.rawInsertRowsPerSecond(&rawRows);
+    std::printf("bare INSERT loop of the same %lld rows: %.0f rows/s; the sync reached %.0f %% of it\n",
+                qlonglong(rawRows), raw, 100.0 * rate / raw);
+    return 0;
+}
+
+int rate(qint64 items)
+{
+    SandboxProcess sandbox;
+    if (!sandbox.start(items, true)) {
+        std::fprintf(stderr, "the sandbox did not start\n");
+        return 1;
+    }
+    Client client;
+    if (!client.open(QStringLiteral("consigncloud"), sandbox.credentials.value(QStringLiteral("consigncloud")).toObject()))
+        return 1;
+    sandbox.control(client.network, "DELETE", QStringLiteral("/stats"));
+    std::printf("full ConsignCloud items sync of %lld items, rate limit on:\n", qlonglong(items));
+    const qint64 ms = client.sync({QStringLiteral("items")}, true);
+    const QJsonObject stats = sandbox.control(client.network, "GET", QStringLiteral("/stats"));
+    const QJsonObject cc = stats.value(QStringLiteral("consigncloud")).toObject();
+    const qint64 requests = cc.value(QStringLiteral("requests")).toInteger();
+    const qint64 refused = cc.value(QStringLiteral("status")).toObject().value(QStringLiteral("429")).toInteger();
+    const double floorS = std::max<double>(0, (requests - 100) / 10.0);
+    std::printf("  %lld requests, %lld answered 429, %.2f s; the bucket's floor %.2f s; ratio %.3f\n",
+                qlonglong(requests), qlonglong(refused), ms / 1000.0, floorS, floorS > 0 ? ms / 1000.0 / floorS : 0.0);
+    return ms < 0 ? 1 : 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString mode = args.value(1);
+    qint64 items = mode == QLatin1String("rate") ? 20000 : 1000000;
+    QString vendor = QStringLiteral("simpleconsign");
+    for (int i = 2; i + 1 < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--items"))
+            items = args.at(i + 1).toLongLong();
+        else if (args.at(i) == QLatin1String("--vendor"))
+            vendor = args.at(i + 1);
+    }
+    if (mode == QLatin1String("ingest"))
+        return ingest(items, vendor);
+    if (mode == QLatin1String("rate"))
+        return rate(items);
+    std::fprintf(stderr, "usage: bench_sync ingest [--items N] [--vendor V] | rate [--items N]\n");
+    return 2;
+}
