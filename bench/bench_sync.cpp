@@ -165,13 +165,13 @@ struct Client {
         read.exec(QStringLiteral("SELECT * FROM items"));
         QList<QVariantList> all;
         QStringList columns;
+        const QSqlRecord record = read.record();
+        for (int i = 1; i < record.count(); ++i)
+            columns.append(record.fieldName(i));
         while (read.next()) {
-            if (columns.isEmpty()) {
-                for (int i = 1; i < read.record().count(); ++i)
-                    columns.append(read.record().fieldName(i));
-            }
             QVariantList row;
-            for (int i = 1; i < read.record().count(); ++i)
+            row.reserve(columns.size());
+            for (int i = 1; i <= columns.size(); ++i)
                 row.append(read.value(i));
             all.append(row);
         }

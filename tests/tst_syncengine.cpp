@@ -3,6 +3,7 @@
 // tst_vendor_*): pages commit with their cursor, failures keep what was
 // committed and resume, the watermark moves only when a run completes, and
 // only a complete listing marks what vanished.
+#include "store/bulkload.h"
 #include "store/database.h"
 #include "store/connectionstore.h"
 #include "sync/syncengine.h"
@@ -201,6 +202,41 @@ private Q_SLOTS:
         m_connector->titles.append(QStringLiteral("Item 34"));
         run(true);
         QCOMPARE(liveItems(), 35);
+    }
+
+    qint64 secondaryObjects()
+    {
+        return scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'items' AND sql IS NOT NULL "
+                                     "AND type IN ('index', 'trigger')"));
+    }
+
+    // The first load sets indexes and full-text triggers aside and rebuilds
+    // them at the end: afterwards the cache is exactly as its schema says.
+    void aFirstLoadEndsWithEveryIndexAndFullTextSearch()
+    {
+        const qint64 before = secondaryObjects();
+        QVERIFY(before > 10);
+        QVERIFY(run()->ok());
+        QCOMPARE(secondaryObjects(), before);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'item'")), 35);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM bulk_load_set_aside")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM item_prices")), 35);
+    }
+
+    // A process killed during the first load: the next open puts it all back.
+    void aFirstLoadCutShortGetsItsIndexesBackOnOpen()
+    {
+        const qint64 before = secondaryObjects();
+        QString error;
+        QVERIFY2(Store::BulkLoad::begin(*m_db, {QStringLiteral("items")}, &error), qPrintable(error));
+        QVERIFY(secondaryObjects() < before);
+        const QString path = m_db->sql().databaseName();
+        m_connector.reset();
+        m_db.reset(); // as if the process died here
+        m_db = Store::Database::open(path, &error);
+        QVERIFY2(m_db, qPrintable(error));
+        QCOMPARE(secondaryObjects(), before);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM bulk_load_set_aside")), 0);
     }
 
     void anEmptyCompleteListingDeletesNothing()

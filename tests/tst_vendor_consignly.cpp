@@ -13,8 +13,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSet>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace ConsignDesk;
 using namespace ConsignDesk::Vendors;
@@ -124,6 +126,61 @@ Net::RetryPolicy fastRetries()
     policy.maxDelayMs = 20;
     policy.maxRetryAfterMs = 50;
     return policy;
+}
+
+/// A network that watches the pages of GET /v1/inventory: how often each
+/// page was asked for and how many of them were open at once. A request is
+/// counted when it leaves and open until its reply finished, both in this
+/// thread, so the maximum does not depend on timing.
+class PageWatchingNetwork : public QNetworkAccessManager
+{
+public:
+    QHash<qint64, int> requests; ///< PageIndex → requests
+    int open = 0;
+    int maxOpen = 0;
+    /// Runs as a page's request leaves, before the server can see it.
+    std::function<void(qint64 page)> onPageRequest;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
+    {
+        QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, data);
+        if (request.url().path() == QLatin1String("/v1/inventory")) {
+            const qint64 page = QUrlQuery(request.url()).queryItemValue(QStringLiteral("PageIndex")).toLongLong();
+            ++requests[page];
+            maxOpen = std::max(maxOpen, ++open);
+            connect(reply, &QNetworkReply::finished, this, [this] { --open; });
+            if (onPageRequest)
+                onPageRequest(page);
+        }
+        return reply;
+    }
+};
+
+/// Every field of the inventory records, in order, one line a record.
+QStringList inventoryLines(const Records::RecordBatch &batch)
+{
+    QStringList lines;
+    for (const Records::LogisticUnit &u : batch.logisticUnits) {
+        lines << QStringList{QStringLiteral("unit"), u.externalId, u.number, u.ssccNumber, u.warehouseId, u.warehouse,
+                             u.locationId, u.location, u.locationType, u.partnerId, u.partner, u.consignmentId,
+                             QString::number(u.onHand), QString::number(u.available)}
+                     .join(u'|');
+    }
+    for (const Records::StockLine &l : batch.stockLines) {
+        lines << QStringList{QStringLiteral("line"), l.externalId, l.logisticUnitId, l.productId, l.productCode,
+                             l.productName, l.warehouse, l.location, l.partner, l.batch, QString::number(l.onHand),
+                             QString::number(l.available), l.bestBefore.toString(Qt::ISODate),
+                             l.expiry.toString(Qt::ISODate), QString::number(l.dangerousGoods), l.dgClass, l.dgUnNumber,
+                             QString::number(l.serialTrackingMode), QString::number(l.serialRequired)}
+                     .join(u'|');
+    }
+    for (const Records::SerialItem &i : batch.serialItems) {
+        lines << QStringList{QStringLiteral("item"), i.externalId, i.stockLineId, i.serial, QString::number(i.onHand),
+                             QString::number(i.available)}
+                     .join(u'|');
+    }
+    return lines;
 }
 
 } // namespace
@@ -944,6 +1001,120 @@ private Q_SLOTS:
         // Without faults the same cursor reads fine.
         page = fetch(*c, QStringLiteral("inventory"), first.nextCursor);
         QVERIFY2(page.ok, qPrintable(page.error));
+    }
+
+    void pagesAheadAreFetchedTogether()
+    {
+        // A sandbox of its own (about a hundred logistic units, this test changes
+        // its data) and pages of 20: several pages, few serial item lists.
+        SandboxFixture::Options options;
+        options.items = 2000;
+        options.seed = 5;
+        options.rateLimits = false;
+        options.vendors = {[](const Sandbox::GenerationOptions &o) { return std::make_unique<Sandbox::ConsignlyApi>(o); }};
+        SandboxFixture small(options);
+        auto *smallApi = dynamic_cast<Sandbox::ConsignlyApi *>(small.sandbox().vendor(vendorName));
+        QVERIFY(smallApi);
+        const auto units = [smallApi] { return smallApi->inspect().value(QStringLiteral("logistic_units")).toInteger(); };
+        Tuning tuning;
+        tuning.pageSize = 20;
+        const qint64 pages = (units() + tuning.pageSize - 1) / tuning.pageSize;
+        QVERIFY2(pages >= 5, qPrintable(QString::number(pages))); // more pages than are fetched ahead
+
+        PageWatchingNetwork network;
+        Net::HttpClient http(&network);
+        Connection c = connection();
+        c.baseUrl = QUrl(small.baseUrl(vendorName));
+        const QString secret = small.credentials(vendorName).value(QStringLiteral("api_key")).toString();
+        const auto make = [&](const Tuning &t) {
+            auto made = makeConsignlyConnector(c, http, [secret](auto give) { give(secret, QString()); }, t);
+            made->setRetryPolicy(fastRetries());
+            return made;
+        };
+
+        // One page at a time: the records to compare with.
+        Tuning serial = tuning;
+        serial.prefetchPages = 0;
+        auto one = make(serial);
+        one->client().setMaxConcurrent(1);
+        const Walk alone = walk(*one, QStringLiteral("inventory"));
+        QVERIFY2(alone.ok, qPrintable(alone.error));
+        QCOMPARE(alone.pages, int(pages));
+        QCOMPARE(network.maxOpen, 1);
+        QVERIFY(!alone.all.serialItems.isEmpty());
+
+        // Pages fetched ahead: the same records in the same order, each page
+        // asked for once, and the pages ahead open together.
+        network.requests.clear();
+        network.maxOpen = 0;
+        auto together = make(tuning);
+        QCOMPARE(together->client().maxConcurrent(), 4);
+        const Walk w = walk(*together, QStringLiteral("inventory"));
+        QVERIFY2(w.ok, qPrintable(w.error));
+        QCOMPARE(w.pages, alone.pages);
+        QCOMPARE(w.total, alone.total);
+        QCOMPARE(w.rows, alone.rows);
+        QCOMPARE(inventoryLines(w.all), inventoryLines(alone.all));
+        QCOMPARE(network.maxOpen, 3); // pages 2 to 4, requested as page 1 gave the total
+        QCOMPARE(network.requests.size(), int(pages));
+        for (qint64 page = 1; page <= pages; ++page)
+            QCOMPARE(network.requests.value(page), 1);
+
+        // The listing grows as the pages ahead are requested: the first of them
+        // fails as a page read on its own would, from the answer fetched ahead.
+        network.requests.clear();
+        bool changed = false;
+        qint64 grownTo = -1;
+        network.onPageRequest = [&](qint64 page) {
+            if (page != 2 || changed)
+                return;
+            changed = true;
+            const qint64 before = units();
+            for (int step = 0; step < 500 && units() == before; ++step)
+                small.sandbox().runActivity(1); // a receipt now and then adds a logistic unit
+            grownTo = units();
+        };
+        auto grown = make(tuning);
+        const PageResult first = fetch(*grown, QStringLiteral("inventory"));
+        network.onPageRequest = nullptr;
+        QVERIFY2(first.ok, qPrintable(first.error));
+        QTRY_VERIFY(changed);
+        QVERIFY2(grownTo > first.total, qPrintable(QStringLiteral("%1 → %2").arg(first.total).arg(grownTo)));
+        const PageResult second = fetch(*grown, QStringLiteral("inventory"), first.nextCursor);
+        QVERIFY(!second.ok);
+        QVERIFY(second.records.isEmpty());
+        QCOMPARE(second.error, QStringLiteral("GET /v1/inventory: the listing changed while it was read (total %1 → %2); "
+                                              "the next run reads it again")
+                                   .arg(first.total)
+                                   .arg(grownTo));
+        QCOMPARE(network.requests.value(2), 1); // served from the page fetched ahead
+
+        // cancel() and a new run drop what was fetched ahead: the page is asked for again.
+        network.requests.clear();
+        auto dropped = make(tuning);
+        const PageResult restart = fetch(*dropped, QStringLiteral("inventory"));
+        QVERIFY2(restart.ok, qPrintable(restart.error));
+        QTRY_COMPARE(network.requests.value(2), 1); // fetched ahead
+        dropped->cancel();
+        const PageResult again = fetch(*dropped, QStringLiteral("inventory"), restart.nextCursor);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(network.requests.value(2), 2);
+        // Page 2 asked for the pages after it as it left; a new run asks for page 3 again.
+        const int askedForThird = network.requests.value(3);
+        QVERIFY(askedForThird >= 2);
+        PageRequest nextRun;
+        nextRun.resource = QStringLiteral("inventory");
+        nextRun.cursor = again.nextCursor;
+        nextRun.runId = 2;
+        bool answered = false;
+        PageResult third;
+        dropped->fetchPage(nextRun, [&](const PageResult &r) {
+            third = r;
+            answered = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return answered; }, 60000));
+        QVERIFY2(third.ok, qPrintable(third.error));
+        QCOMPARE(network.requests.value(3), askedForThird + 1);
     }
 
     // Last: expiring the tokens also ends the sandbox's ready api_key token.

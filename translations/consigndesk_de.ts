@@ -683,6 +683,10 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>the complete listing came back empty while the cache holds %1 rows of it; nothing was marked deleted</source>
         <translation>die vollständige Auflistung kam leer zurück, obwohl der Zwischenspeicher %1 Zeilen davon enthält; nichts wurde als gelöscht markiert</translation>
     </message>
+    <message>
+        <source>the cache&apos;s indexes could not be rebuilt: %1</source>
+        <translation>die Indizes des Zwischenspeichers konnten nicht neu aufgebaut werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::Sync::Worker</name>

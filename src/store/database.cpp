@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/bulkload.h"
 #include "store/migrations.h"
 
 #include <QAtomicInt>
@@ -65,13 +66,21 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
         *error = QStringLiteral("%1: %2").arg(path, *error);
         return nullptr;
     }
+    // A first load cut short (a crash, a kill) gets its indexes back.
+    if (!BulkLoad::restore(*database, error)) {
+        *error = QStringLiteral("%1: restoring the indexes: %2").arg(path, *error);
+        return nullptr;
+    }
     return database;
 }
 
 bool Database::configure(QString *error)
 {
+    // A 64 MB page cache per connection, so a page of a big sync is not
+    // spilled to the WAL mid-transaction; statement journals (FTS5 takes a
+    // savepoint per statement) in memory rather than in temp files.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA busy_timeout=5000"}) {
+                               "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
         if (!exec(m_db, QString::fromLatin1(pragma), error))
             return false;
     }

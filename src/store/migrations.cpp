@@ -142,6 +142,11 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE TABLE sync_runs (id INTEGER PRIMARY KEY, connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE, resource TEXT NOT NULL, started INTEGER NOT NULL, finished INTEGER, full INTEGER NOT NULL, status TEXT NOT NULL, pages INTEGER NOT NULL DEFAULT 0, added INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0, error TEXT)"),
              QStringLiteral("CREATE INDEX sync_runs_connection ON sync_runs(connection_id, resource, started)"),
          }},
+        // What a first bulk load set aside (indexes, FTS triggers) until it ends.
+        {3,
+         {
+             QStringLiteral("CREATE TABLE bulk_load_set_aside (tbl TEXT NOT NULL, name TEXT NOT NULL, sql TEXT NOT NULL)"),
+         }},
     };
     return list;
 }

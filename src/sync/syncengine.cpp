@@ -1,5 +1,6 @@
 #include "sync/syncengine.h"
 
+#include "store/bulkload.h"
 #include "store/database.h"
 
 #include <QLoggingCategory>
@@ -148,6 +149,14 @@ void SyncRun::beginResource(const Vendors::ResourceSpec &spec)
             return;
         }
         m_runId = run.lastInsertId().toLongLong();
+        // The very first load of these tables: indexes and full-text search
+        // are built once at the end rather than row by row.
+        if (m_current.full && Store::BulkLoad::tablesEmpty(m_db, spec.tables)) {
+            if (Store::BulkLoad::begin(m_db, spec.tables, &error))
+                m_bulkLoad = true;
+            else
+                qCWarning(lcSync) << "no bulk load:" << error;
+        }
     }
     m_since = m_current.full ? QDateTime() : watermark;
     fetch();
@@ -341,6 +350,12 @@ void SyncRun::failResource(const QString &error)
 
 void SyncRun::finishResource()
 {
+    if (m_bulkLoad) {
+        m_bulkLoad = false;
+        QString error;
+        if (!Store::BulkLoad::restore(m_db, &error) && m_current.error.isEmpty())
+            m_current.error = describe(tr("the cache's indexes could not be rebuilt: %1").arg(error));
+    }
     if (m_current.cancelled && m_runId > 0) {
         QString ignored;
         QSqlQuery run(m_db.sql());

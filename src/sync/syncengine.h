@@ -101,6 +101,7 @@ private:
     qint64 m_rows = 0;
     QElapsedTimer m_clock;
 
+    bool m_bulkLoad = false;
     bool m_cancelled = false;
     bool m_finished = false;
 };

@@ -4,9 +4,12 @@
 #include "vendors/consignly/consignlymappers.h"
 
 #include <QHash>
+#include <QMetaObject>
 #include <QPointer>
 #include <QSet>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 namespace ConsignDesk::Vendors {
 
@@ -64,7 +67,7 @@ using Records::RecordBatch;
 
 const QString inventoryResource = QStringLiteral("inventory");
 const QString consumablesResource = QStringLiteral("consumables");
-constexpr qint64 pageSize = 500; // Consignly's maximum
+constexpr int maxPrefetchPages = 3; // pages kept at most, per connector
 
 /// What became of one request.
 struct Outcome {
@@ -95,9 +98,14 @@ RowId fieldId(const QString &key)
 class ConsignlyConnector : public Connector
 {
 public:
-    ConsignlyConnector(const Connection &connection, Net::HttpClient &http, SecretSource secret)
+    ConsignlyConnector(const Connection &connection, Net::HttpClient &http, SecretSource secret, const Tuning &tuning)
         : Connector(connection, http, std::move(secret))
+        , m_pageSize(std::max<qint64>(1, tuning.pageSize))
+        , m_prefetchPages(std::clamp(tuning.prefetchPages, 0, maxPrefetchPages))
     {
+        // The page served and the pages fetched ahead leave together (the rate
+        // limit still paces them).
+        client().setMaxConcurrent(1 + maxPrefetchPages);
         auto secretAdapter = [self = QPointer<ConsignlyConnector>(this)](Net::TokenSource::TokenCallback give) {
             if (!self) {
                 give({}, {});
@@ -147,15 +155,23 @@ public:
             done(failed);
             return;
         }
+        // A page that fails ends the walk: what was fetched ahead is of no use.
+        QPointer<ConsignlyConnector> self(this);
+        auto finish = [self, resource = request.resource, done = std::move(done)](const PageResult &result) {
+            if (self && !result.ok)
+                self->dropKept(resource);
+            done(result);
+        };
         if (request.resource == inventoryResource)
-            fetchInventory(*cursor, std::move(done));
+            fetchInventory(request, *cursor, std::move(finish));
         else
-            fetchConsumables(*cursor, std::move(done));
+            fetchConsumables(request, *cursor, std::move(finish));
     }
 
     void cancel() override
     {
         ++m_generation;
+        m_kept.clear(); // their requests end as cancelled; nothing is served from them
         Connector::cancel();
     }
 
@@ -224,71 +240,212 @@ private:
         });
     }
 
-    /// One page of a page-index list, with the checks of a full refresh: the
-    /// page asked for, the total unchanged since the first page, no short
-    /// page claiming more, no record of the page before repeated.
-    void listPage(const QString &path, QUrlQuery query, const QString &arrayName, const Cursor &cursor, const RowId &rowId,
-                  std::function<void(const Outcome &, const ListPage &)> done)
+    /// @p query with the page-index parameters of page @p page.
+    QUrlQuery pageQuery(QUrlQuery query, qint64 page) const
     {
-        query.addQueryItem(QStringLiteral("PageIndex"), QString::number(cursor.page));
-        query.addQueryItem(QStringLiteral("PageSize"), QString::number(pageSize));
+        query.addQueryItem(QStringLiteral("PageIndex"), QString::number(page));
+        query.addQueryItem(QStringLiteral("PageSize"), QString::number(m_pageSize));
+        return query;
+    }
+
+    /// The checks of a full refresh on the answer for page @p cursor.page:
+    /// the page asked for, the total unchanged since the first page, no short
+    /// page claiming more, no record of the page before repeated. On success
+    /// @p page holds the rows and the cursor to the next page; else @p outcome
+    /// says why.
+    void checkListPage(const QString &endpoint, const QString &arrayName, const Cursor &cursor, const RowId &rowId,
+                       Outcome &outcome, ListPage &page) const
+    {
+        if (!outcome.ok)
+            return;
+        QString error;
+        if (!parseEnvelope(outcome.result.body, endpoint, arrayName, page.envelope, &error)) {
+            outcome.ok = false;
+            outcome.error = error;
+            return;
+        }
+        const Envelope &env = page.envelope;
+        const qint64 rows = env.rows.size();
+        const qint64 before = (cursor.page - 1) * m_pageSize;
+        const qint64 read = before + rows;
+        if (env.index != cursor.page) {
+            error = Text::tr("%1: asked for page %2, the answer is page %3").arg(endpoint).arg(cursor.page).arg(env.index);
+        } else if (cursor.firstTotal >= 0 && env.total != cursor.firstTotal) {
+            error = Text::tr("%1: the listing changed while it was read (total %2 → %3); the next run reads it again")
+                        .arg(endpoint)
+                        .arg(cursor.firstTotal)
+                        .arg(env.total);
+        } else if (rows == 0 && cursor.page > 1 && before >= env.total) {
+            error = Text::tr("%1: page %2 is past the end of the listing (%3 records)").arg(endpoint).arg(cursor.page).arg(env.total);
+        } else if (rows < m_pageSize && read < env.total) {
+            error = Text::tr("%1: page %2 has %3 records, yet the listing claims %4 and only %5 were read")
+                        .arg(endpoint)
+                        .arg(cursor.page)
+                        .arg(rows)
+                        .arg(env.total)
+                        .arg(read);
+        } else if (rows > 0 && !cursor.lastId.isEmpty() && rowId(env.rows.first()) == cursor.lastId) {
+            error = Text::tr("%1: page %2 repeats %3 of the page before: the listing shifted while it was read; "
+                             "the next run reads it again")
+                        .arg(endpoint)
+                        .arg(cursor.page)
+                        .arg(cursor.lastId);
+        }
+        if (!error.isEmpty()) {
+            outcome.ok = false;
+            outcome.error = error;
+            return;
+        }
+        if (read < env.total) {
+            Cursor next;
+            next.page = cursor.page + 1;
+            next.firstTotal = cursor.firstTotal >= 0 ? cursor.firstTotal : env.total;
+            next.lastId = rows > 0 ? rowId(env.rows.last()) : QString();
+            page.nextCursor = formatCursor(next);
+        }
+    }
+
+    /// One page of a page-index list, requested now and checked.
+    void listPage(const QString &path, const QUrlQuery &query, const QString &arrayName, const Cursor &cursor,
+                  const RowId &rowId, std::function<void(const Outcome &, const ListPage &)> done)
+    {
         const QString endpoint = QStringLiteral("GET ") + path;
-        get(path, query, [endpoint, arrayName, cursor, rowId, done](const Outcome &answer) {
+        QPointer<ConsignlyConnector> self(this);
+        get(path, pageQuery(query, cursor.page), [self, endpoint, arrayName, cursor, rowId, done](const Outcome &answer) {
+            if (!self)
+                return;
             Outcome outcome = answer;
             ListPage page;
-            if (!outcome.ok) {
-                done(outcome, page);
-                return;
-            }
-            QString error;
-            if (!parseEnvelope(outcome.result.body, endpoint, arrayName, page.envelope, &error)) {
-                outcome.ok = false;
-                outcome.error = error;
-                done(outcome, page);
-                return;
-            }
-            const Envelope &env = page.envelope;
-            const qint64 rows = env.rows.size();
-            const qint64 before = (cursor.page - 1) * pageSize;
-            const qint64 read = before + rows;
-            if (env.index != cursor.page) {
-                error = Text::tr("%1: asked for page %2, the answer is page %3").arg(endpoint).arg(cursor.page).arg(env.index);
-            } else if (cursor.firstTotal >= 0 && env.total != cursor.firstTotal) {
-                error = Text::tr("%1: the listing changed while it was read (total %2 → %3); the next run reads it again")
-                            .arg(endpoint)
-                            .arg(cursor.firstTotal)
-                            .arg(env.total);
-            } else if (rows == 0 && cursor.page > 1 && before >= env.total) {
-                error = Text::tr("%1: page %2 is past the end of the listing (%3 records)").arg(endpoint).arg(cursor.page).arg(env.total);
-            } else if (rows < pageSize && read < env.total) {
-                error = Text::tr("%1: page %2 has %3 records, yet the listing claims %4 and only %5 were read")
-                            .arg(endpoint)
-                            .arg(cursor.page)
-                            .arg(rows)
-                            .arg(env.total)
-                            .arg(read);
-            } else if (rows > 0 && !cursor.lastId.isEmpty() && rowId(env.rows.first()) == cursor.lastId) {
-                error = Text::tr("%1: page %2 repeats %3 of the page before: the listing shifted while it was read; "
-                                 "the next run reads it again")
-                            .arg(endpoint)
-                            .arg(cursor.page)
-                            .arg(cursor.lastId);
-            }
-            if (!error.isEmpty()) {
-                outcome.ok = false;
-                outcome.error = error;
-                done(outcome, page);
-                return;
-            }
-            if (read < env.total) {
-                Cursor next;
-                next.page = cursor.page + 1;
-                next.firstTotal = cursor.firstTotal >= 0 ? cursor.firstTotal : env.total;
-                next.lastId = rows > 0 ? rowId(env.rows.last()) : QString();
-                page.nextCursor = formatCursor(next);
-            }
+            self->checkListPage(endpoint, arrayName, cursor, rowId, outcome, page);
             done(outcome, page);
         });
+    }
+
+    // ---- pages fetched ahead ---------------------------------------------
+
+    /// The answer to one page of a resource's listing, requested before the
+    /// page was asked for; taken (and checked) when it is.
+    struct KeptPage {
+        QString resource;
+        qint64 runId = 0;
+        quint64 generation = 0;
+        qint64 page = 0;
+        bool answered = false;
+        Outcome outcome;                       ///< the raw answer, unchecked
+        std::function<void(const Outcome &)> waiter; ///< the page was asked for before its answer came
+    };
+    using KeptPtr = std::shared_ptr<KeptPage>;
+
+    /// Forgets the kept pages that a request for @p page of @p request's
+    /// resource and run can no longer use: other resources and runs, pages not
+    /// after @p page, pages further ahead than the prefetch reaches. Returns
+    /// the kept page @p page, taken out, if there is one.
+    KeptPtr takeKept(const PageRequest &request, qint64 page)
+    {
+        KeptPtr found;
+        for (auto it = m_kept.begin(); it != m_kept.end();) {
+            const KeptPtr &kept = *it;
+            const bool sameWalk = kept->resource == request.resource && kept->runId == request.runId
+                                  && kept->generation == m_generation;
+            if (sameWalk && kept->page == page && !(kept->answered && kept->outcome.cancelled))
+                found = kept;
+            if (!sameWalk || kept->page <= page || kept->page > page + m_prefetchPages)
+                it = m_kept.erase(it);
+            else
+                ++it;
+        }
+        return found;
+    }
+
+    void dropKept(const QString &resource)
+    {
+        m_kept.erase(std::remove_if(m_kept.begin(), m_kept.end(), [&](const KeptPtr &kept) { return kept->resource == resource; }),
+                     m_kept.end());
+    }
+
+    /// Requests the pages after @p page, up to the last page of a listing of
+    /// @p total records, that are not kept yet.
+    void prefetch(const PageRequest &request, const QString &path, const QUrlQuery &query, qint64 page, qint64 total)
+    {
+        if (m_prefetchPages <= 0 || total < 0)
+            return;
+        const qint64 lastPage = std::max<qint64>(1, (total + m_pageSize - 1) / m_pageSize);
+        for (qint64 ahead = page + 1; ahead <= std::min(page + m_prefetchPages, lastPage); ++ahead) {
+            const bool kept = std::any_of(m_kept.cbegin(), m_kept.cend(), [&](const KeptPtr &k) {
+                return k->resource == request.resource && k->runId == request.runId && k->generation == m_generation
+                       && k->page == ahead;
+            });
+            if (kept || m_kept.size() >= maxPrefetchPages)
+                continue;
+            auto slot = std::make_shared<KeptPage>();
+            slot->resource = request.resource;
+            slot->runId = request.runId;
+            slot->generation = m_generation;
+            slot->page = ahead;
+            m_kept.append(slot);
+            // The slot lives while its request does; dropped from m_kept, its answer is simply let go.
+            get(path, pageQuery(query, ahead), [slot](const Outcome &outcome) {
+                slot->answered = true;
+                if (slot->waiter) {
+                    const auto waiter = std::move(slot->waiter);
+                    slot->waiter = nullptr;
+                    waiter(outcome);
+                    return;
+                }
+                slot->outcome = outcome;
+            });
+        }
+    }
+
+    /// A page of a resource's own listing (not the serial items of a line):
+    /// served from the page fetched ahead when there is one, else requested;
+    /// checked as listPage() does, against @p cursor, when it is served. Once
+    /// the total is known the next pages are requested with it.
+    void resourcePage(const PageRequest &request, const QString &path, const QUrlQuery &query, const QString &arrayName,
+                      const Cursor &cursor, const RowId &rowId, std::function<void(const Outcome &, const ListPage &)> done)
+    {
+        const QString endpoint = QStringLiteral("GET ") + path;
+        const QString resource = request.resource;
+        QPointer<ConsignlyConnector> self(this);
+        auto serve = [self, request, path, query, endpoint, arrayName, cursor, rowId, done](const Outcome &answer) {
+            if (!self)
+                return;
+            Outcome outcome = answer;
+            ListPage page;
+            self->checkListPage(endpoint, arrayName, cursor, rowId, outcome, page);
+            if (outcome.ok && cursor.firstTotal < 0) {
+                // The first page: its total says how many pages there are.
+                self->prefetch(request, path, query, cursor.page, page.envelope.total);
+            }
+            done(outcome, page);
+        };
+        if (cursor.firstTotal < 0)
+            dropKept(resource); // a walk begins again
+        const KeptPtr kept = takeKept(request, cursor.page);
+        if (!kept) {
+            get(path, pageQuery(query, cursor.page), serve);
+        } else if (kept->answered) {
+            // Never inside fetchPage(): answer from the event loop, as a request would.
+            const quint64 generation = m_generation;
+            QMetaObject::invokeMethod(
+                this,
+                [self, kept, serve, generation, endpoint] {
+                    if (!self)
+                        return;
+                    Outcome outcome = kept->outcome;
+                    if (generation != self->m_generation) {
+                        outcome.ok = false;
+                        outcome.cancelled = true;
+                        outcome.error = Text::tr("%1: cancelled").arg(endpoint);
+                    }
+                    serve(outcome);
+                },
+                Qt::QueuedConnection);
+        } else {
+            kept->waiter = serve;
+        }
+        if (cursor.firstTotal >= 0)
+            prefetch(request, path, query, cursor.page, cursor.firstTotal);
     }
 
     static PageResult failure(const Outcome &outcome)
@@ -310,14 +467,14 @@ private:
         std::function<void(const PageResult &)> done;
     };
 
-    void fetchInventory(const Cursor &cursor, std::function<void(const PageResult &)> done)
+    void fetchInventory(const PageRequest &request, const Cursor &cursor, std::function<void(const PageResult &)> done)
     {
         const QString path = QStringLiteral("/v1/inventory");
         const QString endpoint = QStringLiteral("GET ") + path;
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("IncludeDepleted"), QStringLiteral("true"));
         QPointer<ConsignlyConnector> self(this);
-        listPage(path, query, QStringLiteral("inventory"), cursor, inventoryRowId,
+        resourcePage(request, path, query, QStringLiteral("inventory"), cursor, inventoryRowId,
                  [self, endpoint, done](const Outcome &outcome, const ListPage &page) {
                      if (!self)
                          return;
@@ -417,12 +574,12 @@ private:
         std::function<void(const PageResult &)> done;
     };
 
-    void fetchConsumables(const Cursor &cursor, std::function<void(const PageResult &)> done)
+    void fetchConsumables(const PageRequest &request, const Cursor &cursor, std::function<void(const PageResult &)> done)
     {
         const QString path = QStringLiteral("/v1/consignments");
         const QString endpoint = QStringLiteral("GET ") + path;
         QPointer<ConsignlyConnector> self(this);
-        listPage(path, {}, QStringLiteral("consignments"), cursor, fieldId(QStringLiteral("id")),
+        resourcePage(request, path, {}, QStringLiteral("consignments"), cursor, fieldId(QStringLiteral("id")),
                  [self, endpoint, done](const Outcome &outcome, const ListPage &page) {
                      if (!self)
                          return;
@@ -489,14 +646,17 @@ private:
 
     std::unique_ptr<Net::TokenSource> m_tokens;
     quint64 m_generation = 0;
+    qint64 m_pageSize;
+    int m_prefetchPages;
+    QList<KeptPtr> m_kept; ///< pages fetched ahead, at most maxPrefetchPages
 };
 
 } // namespace
 
 std::unique_ptr<Connector> makeConsignlyConnector(const Connection &connection, Net::HttpClient &http,
-                                                  Connector::SecretSource secret)
+                                                  Connector::SecretSource secret, const Tuning &tuning)
 {
-    return std::make_unique<ConsignlyConnector>(connection, http, std::move(secret));
+    return std::make_unique<ConsignlyConnector>(connection, http, std::move(secret), tuning);
 }
 
 } // namespace ConsignDesk::Vendors
