@@ -2,8 +2,6 @@
 
 #include "store/database.h"
 
-#include <QDataStream>
-#include <QIODevice>
 #include <QSqlError>
 #include <QVariant>
 
@@ -106,10 +104,15 @@ QStringList CacheWriter::tables()
 
 CacheWriter::TableStatements &CacheWriter::statementsFor(const Row &row)
 {
+    if (m_lastTable == row.table && m_last)
+        return *m_last;
     const QString table = QString::fromLatin1(row.table);
     auto &slot = m_statements[table];
-    if (slot)
+    m_lastTable = row.table;
+    if (slot) {
+        m_last = slot.get();
         return *slot;
+    }
     slot = std::make_shared<TableStatements>(TableStatements{QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql())});
     QStringList names;
     QStringList marks;
@@ -128,24 +131,38 @@ CacheWriter::TableStatements &CacheWriter::statementsFor(const Row &row)
     slot->update.prepare(QStringLiteral("UPDATE %1 SET %2, row_hash = ?, seen_run = ?, deleted = ? "
                                         "WHERE connection_id = ? AND external_id = ?")
                              .arg(table, sets.join(QStringLiteral(", "))));
+    m_last = slot.get();
     return *slot;
 }
 
 bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row &row, WriteCounts *counts,
                            QString *error)
 {
-    QByteArray serialized;
-    {
-        QDataStream stream(&serialized, QIODevice::WriteOnly);
-        stream << row.values << row.deleted;
-    }
     // A 63-bit content hash, the same in every process (qHash is seeded per
-    // process): FNV-1a over the serialized values. SQLite integers are signed.
+    // process): FNV-1a over each value's type and bytes. SQLite integers are signed.
     quint64 fnv = 14695981039346656037ULL;
-    for (const char byte : std::as_const(serialized)) {
-        fnv ^= quint8(byte);
-        fnv *= 1099511628211ULL;
+    const auto mix = [&fnv](const void *data, qsizetype size) {
+        const auto *bytes = static_cast<const unsigned char *>(data);
+        for (qsizetype i = 0; i < size; ++i) {
+            fnv ^= bytes[i];
+            fnv *= 1099511628211ULL;
+        }
+    };
+    for (const QVariant &value : row.values) {
+        const int type = value.isNull() ? 0 : value.metaType().id();
+        mix(&type, sizeof type);
+        if (type == QMetaType::QString) {
+            const QString text = value.toString();
+            mix(text.constData(), text.size() * qsizetype(sizeof(QChar)));
+            const qsizetype size = text.size();
+            mix(&size, sizeof size);
+        } else if (type != 0) {
+            const qint64 number = value.toLongLong();
+            mix(&number, sizeof number);
+        }
     }
+    const qint64 deletedMs = row.deleted.isValid() ? row.deleted.toMSecsSinceEpoch() : -1;
+    mix(&deletedMs, sizeof deletedMs);
     const qint64 hash = qint64(fnv & 0x7fffffffffffffffULL);
     TableStatements &st = statementsFor(row);
     const auto fail = [&](QSqlQuery &query) {
@@ -153,15 +170,17 @@ bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row 
         return false;
     };
 
-    st.touch.bindValue(0, runId);
-    st.touch.bindValue(1, connectionId);
-    st.touch.bindValue(2, row.externalId);
-    st.touch.bindValue(3, hash);
-    if (!st.touch.exec())
-        return fail(st.touch);
-    if (st.touch.numRowsAffected() > 0) {
-        ++counts->unchanged;
-        return true;
+    if (!m_freshLoad) { // in a first load nothing can be unchanged
+        st.touch.bindValue(0, runId);
+        st.touch.bindValue(1, connectionId);
+        st.touch.bindValue(2, row.externalId);
+        st.touch.bindValue(3, hash);
+        if (!st.touch.exec())
+            return fail(st.touch);
+        if (st.touch.numRowsAffected() > 0) {
+            ++counts->unchanged;
+            return true;
+        }
     }
 
     int i = 0;

@@ -50,6 +50,10 @@ public:
     bool markVanished(const QString &table, const QString &connectionId, qint64 runId, qint64 nowMs,
                       qint64 *marked, QString *error, const QString &scopeSql = {}, const QString &scopeValue = {});
 
+    /// While the tables are being loaded for the first time (empty before the
+    /// run): skip the check for unchanged rows, which cannot exist.
+    void setFreshLoad(bool fresh) { m_freshLoad = fresh; }
+
     /// The tables records go to, in the order of Records::RecordBatch.
     static QStringList tables();
 
@@ -61,6 +65,9 @@ private:
 
     Database &m_db;
     QHash<QString, std::shared_ptr<TableStatements>> m_statements;
+    const char *m_lastTable = nullptr; ///< the table of the last row, whose statements are m_last
+    TableStatements *m_last = nullptr;
+    bool m_freshLoad = false;
 };
 
 } // namespace ConsignDesk::Store

@@ -152,8 +152,10 @@ void SyncRun::beginResource(const Vendors::ResourceSpec &spec)
         // The very first load of these tables: indexes and full-text search
         // are built once at the end rather than row by row.
         if (m_current.full && Store::BulkLoad::tablesEmpty(m_db, spec.tables)) {
-            if (Store::BulkLoad::begin(m_db, spec.tables, &error))
+            if (Store::BulkLoad::begin(m_db, spec.tables, &error)) {
                 m_bulkLoad = true;
+                m_writer.setFreshLoad(true);
+            }
             else
                 qCWarning(lcSync) << "no bulk load:" << error;
         }
@@ -352,6 +354,7 @@ void SyncRun::finishResource()
 {
     if (m_bulkLoad) {
         m_bulkLoad = false;
+        m_writer.setFreshLoad(false);
         QString error;
         if (!Store::BulkLoad::restore(m_db, &error) && m_current.error.isEmpty())
             m_current.error = describe(tr("the cache's indexes could not be rebuilt: %1").arg(error));
