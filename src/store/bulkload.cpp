@@ -110,9 +110,13 @@ bool restore(Database &db, QString *error)
             && !exec(db, QStringLiteral("INSERT INTO %1_fts(%1_fts) VALUES ('rebuild')").arg(table), error))
             return false;
     }
-    if (!exec(db, QStringLiteral("DELETE FROM bulk_load_set_aside"), error))
+    if (!exec(db, QStringLiteral("DELETE FROM bulk_load_set_aside"), error) || !transaction.commit(error))
         return false;
-    return transaction.commit(error);
+    // The rebuilt indexes fill the WAL; fold it into the cache now, as part of
+    // the load, rather than in whatever write comes next.
+    QString ignored;
+    exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), &ignored);
+    return true;
 }
 
 } // namespace ConsignDesk::Store::BulkLoad
