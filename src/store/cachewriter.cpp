@@ -47,8 +47,26 @@ struct CacheWriter::Row {
 struct CacheWriter::TableStatements {
     QSqlQuery touch;  ///< unchanged: only the run mark
     QSqlQuery insert; ///< new
-    QSqlQuery update; ///< changed
+    QSqlQuery current; ///< a changed row's stored values
+    /// Changed: one statement per set of changed columns, so indexes and the
+    /// full-text row of columns that did not change are left alone.
+    QHash<quint64, std::shared_ptr<QSqlQuery>> updates;
+    QString table;
 };
+
+namespace {
+
+// Whether a stored value (as SQLite gives it back) equals the one to write.
+bool sameValue(const QVariant &stored, const QVariant &wanted)
+{
+    if (stored.isNull() || wanted.isNull())
+        return stored.isNull() && wanted.isNull();
+    if (wanted.metaType().id() == QMetaType::QString)
+        return stored.toString() == wanted.toString();
+    return stored.toLongLong() == wanted.toLongLong();
+}
+
+} // namespace
 
 namespace {
 
@@ -113,7 +131,8 @@ CacheWriter::TableStatements &CacheWriter::statementsFor(const Row &row)
         m_last = slot.get();
         return *slot;
     }
-    slot = std::make_shared<TableStatements>(TableStatements{QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql())});
+    slot = std::make_shared<TableStatements>(
+        TableStatements{QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql()), {}, table});
     QStringList names;
     QStringList marks;
     QStringList sets;
@@ -128,9 +147,8 @@ CacheWriter::TableStatements &CacheWriter::statementsFor(const Row &row)
     slot->insert.prepare(QStringLiteral("INSERT INTO %1 (connection_id, external_id, %2, row_hash, seen_run, deleted) "
                                         "VALUES (?, ?, %3, ?, ?, ?) ON CONFLICT (connection_id, external_id) DO NOTHING")
                              .arg(table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-    slot->update.prepare(QStringLiteral("UPDATE %1 SET %2, row_hash = ?, seen_run = ?, deleted = ? "
-                                        "WHERE connection_id = ? AND external_id = ?")
-                             .arg(table, sets.join(QStringLiteral(", "))));
+    slot->current.prepare(QStringLiteral("SELECT %2, deleted FROM %1 WHERE connection_id = ? AND external_id = ?")
+                              .arg(table, names.join(QStringLiteral(", "))));
     m_last = slot.get();
     return *slot;
 }
@@ -200,18 +218,50 @@ bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row 
         return true;
     }
 
+    st.current.bindValue(0, connectionId);
+    st.current.bindValue(1, row.externalId);
+    if (!st.current.exec() || !st.current.next())
+        return fail(st.current);
+    quint64 changed = 0; // bit i: column i; bit 63: deleted
+    for (qsizetype c = 0; c < row.values.size(); ++c) {
+        if (!sameValue(st.current.value(int(c)), row.values.at(c)))
+            changed |= quint64(1) << c;
+    }
+    const QVariant deleted = time(row.deleted);
+    if (!sameValue(st.current.value(int(row.values.size())), deleted))
+        changed |= quint64(1) << 63;
+    st.current.finish();
+
+    std::shared_ptr<QSqlQuery> &update = st.updates[changed];
+    if (!update) {
+        QStringList sets;
+        for (qsizetype c = 0; c < row.columns->size(); ++c) {
+            if (changed & (quint64(1) << c))
+                sets.append(QString::fromLatin1(row.columns->at(c)) + QStringLiteral(" = ?"));
+        }
+        if (changed & (quint64(1) << 63))
+            sets.append(QStringLiteral("deleted = ?"));
+        sets.append(QStringLiteral("row_hash = ?"));
+        sets.append(QStringLiteral("seen_run = ?"));
+        update = std::make_shared<QSqlQuery>(m_db.sql());
+        update->prepare(QStringLiteral("UPDATE %1 SET %2 WHERE connection_id = ? AND external_id = ?")
+                            .arg(st.table, sets.join(QStringLiteral(", "))));
+    }
     i = 0;
-    for (const QVariant &value : row.values)
-        st.update.bindValue(i++, value);
-    st.update.bindValue(i++, hash);
-    st.update.bindValue(i++, runId);
-    st.update.bindValue(i++, time(row.deleted));
-    st.update.bindValue(i++, connectionId);
-    st.update.bindValue(i++, row.externalId);
-    if (!st.update.exec())
-        return fail(st.update);
+    for (qsizetype c = 0; c < row.values.size(); ++c) {
+        if (changed & (quint64(1) << c))
+            update->bindValue(i++, row.values.at(c));
+    }
+    if (changed & (quint64(1) << 63))
+        update->bindValue(i++, deleted);
+    update->bindValue(i++, hash);
+    update->bindValue(i++, runId);
+    update->bindValue(i++, connectionId);
+    update->bindValue(i++, row.externalId);
+    if (!update->exec())
+        return fail(*update);
     ++counts->changed;
-    if (row.deleted.isValid())
+    if (row.deleted.isValid() && (changed & (quint64(1) << 63)))
         ++counts->deleted;
     return true;
 }
