@@ -706,7 +706,10 @@ void TestSandboxConsignify::dropMidBodyFault()
     const QByteArray full = fixture.get(vendor, QStringLiteral("/products?limit=100")).body;
     fixture.sandbox().faults().add(fault(FaultKind::DropMidBody, QStringLiteral("/products")));
     const HttpResponse response = fixture.get(vendor, QStringLiteral("/products?limit=100"));
-    QVERIFY(response.error != QNetworkReply::NoError);
+    // The list is streamed (chunked): Qt 6.4 may report a chunked body cut
+    // after a whole chunk as NoError, so a client must judge the body, not
+    // the error (VendorClient checks that it is complete JSON).
+    QVERIFY(response.body.size() < full.size());
     QVERIFY(response.body != full);
     QVERIFY(response.json().isNull());
 }
