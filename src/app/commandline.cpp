@@ -1,5 +1,6 @@
 #include "app/commandline.h"
 
+#include "app/subcommand.h"
 #include "version.h"
 
 #include <QCommandLineOption>
@@ -7,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
+#include <QTextStream>
 
 // The translation context of the command line's own words.
 class CommandLine
@@ -140,6 +142,12 @@ QString resolveDataDir(const QString &chosen)
 QString versionText()
 {
     return QStringLiteral("ConsignDesk " CONSIGNDESK_VERSION "\n");
+}
+
+int commandFailed(CommandContext &context, const char *command, const QString &reason, int code)
+{
+    context.err << "consigndesk " << command << ": " << reason << Qt::endl;
+    return code;
 }
 
 } // namespace ConsignDesk

@@ -24,8 +24,7 @@ class Text
 
 int fail(CommandContext &context, const QString &reason, int code = ExitFailure)
 {
-    context.err << "consigndesk connection: " << reason << Qt::endl;
-    return code;
+    return commandFailed(context, "connection", reason, code);
 }
 
 // What every action needs: the cache and the keychain.

@@ -28,6 +28,10 @@ struct Subcommand {
     std::function<int(const QStringList &arguments, CommandContext &context)> run;
 };
 
+/// Writes "consigndesk COMMAND: REASON" as one line on standard error and
+/// returns @p code (1 failure, 2 usage), for a command's `return`.
+int commandFailed(CommandContext &context, const char *command, const QString &reason, int code = 1);
+
 /// The commands this build knows, in the order --help lists them.
 QList<Subcommand> subcommands();
 

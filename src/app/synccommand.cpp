@@ -30,12 +30,6 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(SyncCommand)
 };
 
-int fail(CommandContext &context, const char *command, const QString &reason, int code = ExitFailure)
-{
-    context.err << "consigndesk " << command << ": " << reason << Qt::endl;
-    return code;
-}
-
 // The connections a command works on: all, or the one named.
 std::optional<QList<Connection>> chosenConnections(Sync::ConnectionService &service, const QString &name, QString *error)
 {
@@ -81,22 +75,22 @@ int runSync(const QStringList &arguments, CommandContext &context)
     const QCommandLineOption full(QStringLiteral("full"));
     parser.addOptions({connection, full});
     if (!parser.parse(QStringList{QStringLiteral("sync")} + arguments))
-        return fail(context, "sync", parser.errorText(), ExitUsage);
+        return commandFailed(context, "sync", parser.errorText(), ExitUsage);
     if (!parser.positionalArguments().isEmpty())
-        return fail(context, "sync", Text::tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()),
+        return commandFailed(context, "sync", Text::tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()),
                     ExitUsage);
 
     QString error;
     auto db = Store::Database::open(Store::Database::pathIn(context.dataDir), &error);
     if (!db)
-        return fail(context, "sync", error);
+        return commandFailed(context, "sync", error);
     Secrets::KeyStore keys;
     Sync::ConnectionService service(*db, keys);
     const auto connections = chosenConnections(service, parser.value(connection), &error);
     if (!connections)
-        return fail(context, "sync", error);
+        return commandFailed(context, "sync", error);
     if (connections->isEmpty())
-        return fail(context, "sync", Text::tr("no connections yet; add one with: consigndesk connection add"));
+        return commandFailed(context, "sync", Text::tr("no connections yet; add one with: consigndesk connection add"));
 
     const bool terminal = isatty(fileno(stderr));
     QNetworkAccessManager network;
@@ -208,36 +202,36 @@ int runExport(const QStringList &arguments, CommandContext &context)
     const QCommandLineOption raw(QStringLiteral("raw"));
     parser.addOptions({format, out, connection, includeDeleted, raw});
     if (!parser.parse(QStringList{QStringLiteral("export")} + arguments))
-        return fail(context, "export", parser.errorText(), ExitUsage);
+        return commandFailed(context, "export", parser.errorText(), ExitUsage);
     QStringList names;
     for (const ExportTable &t : exportTables())
         names.append(QString::fromLatin1(t.name));
     if (parser.positionalArguments().size() != 1)
-        return fail(context, "export", Text::tr("say what to export: one of %1").arg(names.join(QStringLiteral(", "))),
+        return commandFailed(context, "export", Text::tr("say what to export: one of %1").arg(names.join(QStringLiteral(", "))),
                     ExitUsage);
     const QString what = parser.positionalArguments().constFirst();
     const auto table = std::find_if(exportTables().cbegin(), exportTables().cend(),
                                     [&](const ExportTable &t) { return what == QLatin1String(t.name); });
     if (table == exportTables().cend())
-        return fail(context, "export",
+        return commandFailed(context, "export",
                     Text::tr("cannot export '%1'; choose one of %2").arg(what, names.join(QStringLiteral(", "))),
                     ExitUsage);
     if (!parser.isSet(format) || parser.value(format) != QLatin1String("csv"))
-        return fail(context, "export", Text::tr("--format csv is the format this version writes"), ExitUsage);
+        return commandFailed(context, "export", Text::tr("--format csv is the format this version writes"), ExitUsage);
     if (!parser.isSet(out) || parser.value(out).isEmpty())
-        return fail(context, "export", Text::tr("export needs --out FILE"), ExitUsage);
+        return commandFailed(context, "export", Text::tr("export needs --out FILE"), ExitUsage);
 
     QString error;
     auto db = Store::Database::open(Store::Database::pathIn(context.dataDir), &error);
     if (!db)
-        return fail(context, "export", error);
+        return commandFailed(context, "export", error);
     QString connectionId;
     if (parser.isSet(connection)) {
         Secrets::KeyStore keys;
         Sync::ConnectionService service(*db, keys);
         const auto found = service.find(parser.value(connection), &error);
         if (!found)
-            return fail(context, "export",
+            return commandFailed(context, "export",
                         error.isEmpty() ? Text::tr("no connection named '%1'").arg(parser.value(connection)) : error);
         connectionId = found->id;
     }
@@ -256,11 +250,11 @@ int runExport(const QStringList &arguments, CommandContext &context)
     if (!connectionId.isEmpty())
         query.bindValue(QStringLiteral(":connection"), connectionId);
     if (!query.exec())
-        return fail(context, "export", query.lastError().text());
+        return commandFailed(context, "export", query.lastError().text());
 
     Reports::CsvWriter csv(parser.value(out), parser.isSet(raw));
     if (!csv.open(&error))
-        return fail(context, "export", Text::tr("cannot write %1: %2").arg(parser.value(out), error));
+        return commandFailed(context, "export", Text::tr("cannot write %1: %2").arg(parser.value(out), error));
     QStringList header{QStringLiteral("connection"), QStringLiteral("vendor"), QStringLiteral("external_id")};
     QList<bool> numeric{false, false, false};
     int currencyColumn = -1;
@@ -297,7 +291,7 @@ int runExport(const QStringList &arguments, CommandContext &context)
         ++rows;
     }
     if (!csv.commit(&error))
-        return fail(context, "export", Text::tr("cannot write %1: %2").arg(parser.value(out), error));
+        return commandFailed(context, "export", Text::tr("cannot write %1: %2").arg(parser.value(out), error));
     context.err << Text::tr("Wrote %1 rows to %2.").arg(rows).arg(parser.value(out)) << Qt::endl;
     return ExitOk;
 }

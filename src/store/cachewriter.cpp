@@ -11,11 +11,6 @@ using namespace Records;
 
 namespace {
 
-QVariant time(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
 QVariant date(const QDate &d)
 {
     return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
@@ -103,6 +98,16 @@ const QList<const char *> consumableColumns{"consignment_id", "consignment_numbe
                                             "value_thousandths"};
 
 } // namespace
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime timeFromValue(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
 
 CacheWriter::CacheWriter(Database &db)
     : m_db(db)
@@ -208,7 +213,7 @@ bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row 
         st.insert.bindValue(i++, value);
     st.insert.bindValue(i++, hash);
     st.insert.bindValue(i++, runId);
-    st.insert.bindValue(i++, time(row.deleted));
+    st.insert.bindValue(i++, timeValue(row.deleted));
     if (!st.insert.exec())
         return fail(st.insert);
     if (st.insert.numRowsAffected() > 0) {
@@ -227,7 +232,7 @@ bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row 
         if (!sameValue(st.current.value(int(c)), row.values.at(c)))
             changed |= quint64(1) << c;
     }
-    const QVariant deleted = time(row.deleted);
+    const QVariant deleted = timeValue(row.deleted);
     if (!sameValue(st.current.value(int(row.values.size())), deleted))
         changed |= quint64(1) << 63;
     st.current.finish();
@@ -276,8 +281,8 @@ bool CacheWriter::write(const QString &connectionId, qint64 runId, const RecordB
     for (const Consignor &c : batch.consignors) {
         if (!put("consignors", c.externalId, consignorColumns,
                  {text(c.number), c.name, text(c.firstName), text(c.lastName), text(c.company), text(c.email),
-                  text(c.phone), opt(c.balanceMinor), c.currency, opt(c.splitBp), c.archived ? 1 : 0, time(c.created),
-                  time(c.updated)},
+                  text(c.phone), opt(c.balanceMinor), c.currency, opt(c.splitBp), c.archived ? 1 : 0, timeValue(c.created),
+                  timeValue(c.updated)},
                  c.deleted))
             return false;
     }
@@ -288,15 +293,15 @@ bool CacheWriter::write(const QString &connectionId, qint64 runId, const RecordB
                   opt(it.quantity), it.priceMinor, opt(it.tagPriceMinor), it.currency, opt(it.splitBp), text(it.brand),
                   text(it.color), text(it.size),
                   it.images.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(it.images.join(u'\n')),
-                  it.ecommerce ? 1 : 0, it.inactive ? 1 : 0, time(it.created), time(it.updated), time(it.sold),
+                  it.ecommerce ? 1 : 0, it.inactive ? 1 : 0, timeValue(it.created), timeValue(it.updated), timeValue(it.sold),
                   date(it.expires)},
                  it.deleted))
             return false;
     }
     for (const Sale &s : batch.sales) {
         if (!put("sales", s.externalId, saleColumns,
-                 {text(s.number), time(s.date), text(s.status), s.subtotalMinor, s.taxMinor, s.totalMinor, s.currency,
-                  text(s.locationId), text(s.customerId), text(s.paymentType), time(s.updated)},
+                 {text(s.number), timeValue(s.date), text(s.status), s.subtotalMinor, s.taxMinor, s.totalMinor, s.currency,
+                  text(s.locationId), text(s.customerId), text(s.paymentType), timeValue(s.updated)},
                  s.deleted))
             return false;
     }
@@ -304,14 +309,14 @@ bool CacheWriter::write(const QString &connectionId, qint64 runId, const RecordB
         if (!put("sale_lines", l.externalId, saleLineColumns,
                  {text(l.saleId), text(l.itemId), text(l.productId), text(l.title), text(l.sku), text(l.consignorId),
                   l.quantity, l.priceMinor, opt(l.splitBp), opt(l.consignorAmountMinor), l.currency, text(l.status),
-                  l.fulfilled ? 1 : 0, time(l.date), time(l.fulfilledAt), text(l.payoutId), time(l.updated)},
+                  l.fulfilled ? 1 : 0, timeValue(l.date), timeValue(l.fulfilledAt), text(l.payoutId), timeValue(l.updated)},
                  {}))
             return false;
     }
     for (const Payout &p : batch.payouts) {
         if (!put("payouts", p.externalId, payoutColumns,
-                 {text(p.consignorId), time(p.date), p.amountMinor, p.adjustmentMinor, p.currency, text(p.reference),
-                  text(p.note), time(p.updated)},
+                 {text(p.consignorId), timeValue(p.date), p.amountMinor, p.adjustmentMinor, p.currency, text(p.reference),
+                  text(p.note), timeValue(p.updated)},
                  p.deleted))
             return false;
     }
@@ -325,22 +330,22 @@ bool CacheWriter::write(const QString &connectionId, qint64 runId, const RecordB
     for (const BalanceEntry &e : batch.balanceEntries) {
         if (!put("balance_entries", e.externalId, balanceEntryColumns,
                  {text(e.consignorId), text(e.type), e.amountMinor, e.balanceMinor, e.currency, text(e.saleId),
-                  text(e.payoutReference), text(e.description), time(e.created)},
+                  text(e.payoutReference), text(e.description), timeValue(e.created)},
                  {}))
             return false;
     }
     for (const Category &c : batch.categories) {
-        if (!put("categories", c.externalId, categoryColumns, {c.name, text(c.parentId), time(c.updated)}, c.deleted))
+        if (!put("categories", c.externalId, categoryColumns, {c.name, text(c.parentId), timeValue(c.updated)}, c.deleted))
             return false;
     }
     for (const Location &l : batch.locations) {
-        if (!put("locations", l.externalId, locationColumns, {l.name, text(l.address), time(l.updated)}, l.deleted))
+        if (!put("locations", l.externalId, locationColumns, {l.name, text(l.address), timeValue(l.updated)}, l.deleted))
             return false;
     }
     for (const Batch &b : batch.batches) {
         if (!put("batches", b.externalId, batchColumns,
                  {text(b.number), text(b.consignorId), text(b.description), text(b.status), text(b.locationId),
-                  b.itemCount, time(b.created), time(b.updated)},
+                  b.itemCount, timeValue(b.created), timeValue(b.updated)},
                  {}))
             return false;
     }

@@ -2,15 +2,22 @@
 
 #include "core/records.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <memory>
 
 namespace ConsignDesk::Store {
 
 class Database;
+
+/// A time as the cache stores it: milliseconds since the epoch (UTC), or NULL.
+QVariant timeValue(const QDateTime &time);
+/// The time a cache column holds (invalid for NULL).
+QDateTime timeFromValue(const QVariant &value);
 
 /// What a write did, row by row.
 struct WriteCounts {

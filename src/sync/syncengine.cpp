@@ -19,16 +19,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QVariant msOrNull(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime fromMs(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
 bool exec(QSqlQuery &query, QString *error)
 {
     if (query.exec())
@@ -120,10 +110,10 @@ void SyncRun::beginResource(const Vendors::ResourceSpec &spec)
     QDateTime runStarted;
     bool runFull = false;
     if (state.next()) {
-        watermark = fromMs(state.value(0));
+        watermark = Store::timeFromValue(state.value(0));
         cursor = state.value(1).toString();
         runId = state.value(2).toLongLong();
-        runStarted = fromMs(state.value(3));
+        runStarted = Store::timeFromValue(state.value(3));
         runFull = state.value(4).toBool();
     }
     const bool resuming = spec.resumable && !cursor.isEmpty() && runId > 0 && (!m_options.full || runFull);
@@ -250,7 +240,7 @@ bool SyncRun::commitPage(const Vendors::PageResult &page, QString *error)
     state.addBindValue(m_spec.name);
     state.addBindValue(page.nextCursor.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(page.nextCursor));
     state.addBindValue(m_runId);
-    state.addBindValue(msOrNull(m_runStarted));
+    state.addBindValue(Store::timeValue(m_runStarted));
     state.addBindValue(m_current.full ? 1 : 0);
     if (!exec(state, error))
         return false;
@@ -311,7 +301,7 @@ bool SyncRun::completeResource(QString *error)
         "last_complete = excluded.last_complete, last_error = NULL"));
     state.addBindValue(connectionId);
     state.addBindValue(m_spec.name);
-    state.addBindValue(msOrNull(watermark));
+    state.addBindValue(Store::timeValue(watermark));
     state.addBindValue(nowMs());
     if (!exec(state, error))
         return false;

@@ -2,6 +2,7 @@
 
 #include "net/accesstoken.h"
 #include "net/httpclient.h"
+#include "vendors/connector.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -14,16 +15,6 @@ namespace ConsignDesk::Vendors {
 namespace {
 
 constexpr int probeTimeoutMs = 15000;
-
-QUrl below(const QUrl &base, const QString &path)
-{
-    QUrl url = base;
-    QString basePath = url.path();
-    if (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    url.setPath(basePath + path);
-    return url;
-}
 
 // The permission a 403 names: a field, or a scope-like word in the body.
 QString permissionIn(const QByteArray &body)
@@ -128,21 +119,21 @@ void ConnectionProbe::probe(const Connection &connection, const QString &secret,
     request.headers = {{"Accept", "application/json"}};
     switch (connection.vendor) {
     case Vendor::ConsignCloud:
-        request.url = below(connection.baseUrl, QStringLiteral("/items"));
+        request.url = endpointUrl(connection.baseUrl, QStringLiteral("/items"));
         request.url.setQuery(QStringLiteral("limit=1"));
         break;
     case Vendor::Consignify:
-        request.url = below(connection.baseUrl, QStringLiteral("/products"));
+        request.url = endpointUrl(connection.baseUrl, QStringLiteral("/products"));
         request.url.setQuery(QStringLiteral("limit=1"));
         break;
     case Vendor::Consignly:
-        request.url = below(connection.baseUrl, QStringLiteral("/v1/inventory"));
+        request.url = endpointUrl(connection.baseUrl, QStringLiteral("/v1/inventory"));
         request.url.setQuery(QStringLiteral("PageIndex=1&PageSize=1"));
         break;
     case Vendor::SimpleConsign:
         // The key travels in the body; a consignor nobody has keeps the answer small.
         request.method = "POST";
-        request.url = below(connection.baseUrl, QStringLiteral("/inventory"));
+        request.url = endpointUrl(connection.baseUrl, QStringLiteral("/inventory"));
         request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         request.body = QJsonDocument(QJsonObject{{QStringLiteral("key"), secret},
                                                  {QStringLiteral("consignorId"), QStringLiteral("0")}})

@@ -1,11 +1,12 @@
 #include "vendors/connector.h"
 
+#include "net/retrypolicy.h"
+
 #include "vendors/consigncloud/consigncloudconnector.h"
 #include "vendors/consignify/consignifyconnector.h"
 #include "vendors/consignly/consignlyconnector.h"
 #include "vendors/simpleconsign/simpleconsignconnector.h"
 
-#include <QLocale>
 
 namespace ConsignDesk::Vendors {
 
@@ -65,7 +66,12 @@ void Connector::withSecret(std::function<void(const QString &, const QString &)>
 
 QUrl Connector::endpointUrl(const QString &path) const
 {
-    QUrl url = m_connection.baseUrl;
+    return Vendors::endpointUrl(m_connection.baseUrl, path);
+}
+
+QUrl endpointUrl(const QUrl &baseUrl, const QString &path)
+{
+    QUrl url = baseUrl;
     QString basePath = url.path();
     if (basePath.endsWith(u'/'))
         basePath.chop(1);
@@ -91,15 +97,7 @@ std::unique_ptr<Connector> makeConnector(const Connection &connection, Net::Http
 
 QDateTime serverDate(const Net::HttpResult &result)
 {
-    const QByteArray value = result.header("Date").trimmed();
-    if (value.isEmpty())
-        return {};
-    // IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
-    QDateTime parsed = QLocale::c().toDateTime(QString::fromLatin1(value), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!parsed.isValid())
-        return {};
-    parsed.setTimeSpec(Qt::UTC);
-    return parsed;
+    return Net::parseHttpDate(result.header("Date").trimmed()).value_or(QDateTime());
 }
 
 } // namespace ConsignDesk::Vendors

@@ -106,7 +106,10 @@ private:
 std::unique_ptr<Connector> makeConnector(const Connection &connection, Net::HttpClient &http,
                                          Connector::SecretSource secret);
 
-/// Parses "Date: Tue, 15 Nov 1994 08:12:31 GMT" (invalid when absent or bad).
+/// @p baseUrl + @p path, keeping the base URL's own path prefix.
+QUrl endpointUrl(const QUrl &baseUrl, const QString &path);
+
+/// The answer's Date header (invalid when absent or bad).
 QDateTime serverDate(const Net::HttpResult &result);
 
 } // namespace ConsignDesk::Vendors
