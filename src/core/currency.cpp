@@ -61,4 +61,37 @@ QString formatPlain(qint64 minor, const QString &code)
     return negative ? u'-' + text : text;
 }
 
+QString symbol(const QString &code, const QLocale &locale)
+{
+    if (locale.currencySymbol(QLocale::CurrencyIsoCode) == code)
+        return locale.currencySymbol(QLocale::CurrencySymbol);
+    // Symbols only one currency uses; "$" or "kr" alone would be ambiguous.
+    static const QHash<QString, QString> distinct{
+        {QStringLiteral("EUR"), QStringLiteral("€")},   {QStringLiteral("GBP"), QStringLiteral("£")},
+        {QStringLiteral("USD"), QStringLiteral("US$")}, {QStringLiteral("CAD"), QStringLiteral("CA$")},
+        {QStringLiteral("AUD"), QStringLiteral("A$")},  {QStringLiteral("NZD"), QStringLiteral("NZ$")},
+        {QStringLiteral("JPY"), QStringLiteral("JP¥")}, {QStringLiteral("INR"), QStringLiteral("₹")},
+        {QStringLiteral("KRW"), QStringLiteral("₩")},   {QStringLiteral("ILS"), QStringLiteral("₪")},
+    };
+    return distinct.value(code, code);
+}
+
+QString format(qint64 minor, const QString &code, const QLocale &locale)
+{
+    // Let QLocale place the sign, symbol and grouping on a placeholder, then
+    // put in the exact digits (a double cannot hold every 64-bit amount).
+    QString plain = formatPlain(minor, code);
+    if (plain.startsWith(u'-'))
+        plain.remove(0, 1);
+    const qsizetype point = plain.indexOf(u'.');
+    const QString whole = point < 0 ? plain : plain.left(point);
+    QString grouped = locale.toString(whole.toULongLong());
+    if (point >= 0)
+        grouped += locale.decimalPoint() + plain.mid(point + 1);
+    const QString sample = locale.toCurrencyString(minor < 0 ? -1.0 : 1.0, symbol(code, locale), 0);
+    QString text = sample;
+    text.replace(locale.toString(1), grouped);
+    return text;
+}
+
 } // namespace ConsignDesk::Currency

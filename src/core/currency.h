@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 
 #include <optional>
@@ -15,5 +16,14 @@ bool isKnown(const QString &code);
 /// currency's digits: 4242 USD -> "42.42", -5 USD -> "-0.05", 500 JPY -> "500".
 /// Not localised: for files and the command line.
 QString formatPlain(qint64 minor, const QString &code);
+
+/// @p minor units of @p code for people, in @p locale's way
+/// (QLocale::toCurrencyString): the locale's own symbol when it is the
+/// locale's currency, otherwise a symbol that cannot be mistaken (€, £, US$)
+/// or the code itself ("CHF 12.50"). Exact: no binary floating point for the
+/// digits.
+QString format(qint64 minor, const QString &code, const QLocale &locale = QLocale());
+/// The symbol format() puts before or after the number.
+QString symbol(const QString &code, const QLocale &locale = QLocale());
 
 } // namespace ConsignDesk::Currency

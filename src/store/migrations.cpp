@@ -147,6 +147,11 @@ const QList<Migration> &migrations()
          {
              QStringLiteral("CREATE TABLE bulk_load_set_aside (tbl TEXT NOT NULL, name TEXT NOT NULL, sql TEXT NOT NULL)"),
          }},
+        // The items pane sorts and filters by category name (SimpleConsign has no category ids).
+        {4,
+         {
+             QStringLiteral("CREATE INDEX items_category ON items(category COLLATE NOCASE)"),
+         }},
     };
     return list;
 }

@@ -33,6 +33,9 @@ public:
 
     QString dataDir() const { return m_dataDir; }
     Store::Database &database() { return *m_db; }
+    /// A second connection to the cache for the panes' models and detail
+    /// views, so their reads never queue behind the connections' writes.
+    Store::Database &reader() { return *m_reader; }
     Secrets::KeyStore &keys() { return *m_keys; }
     Net::HttpClient &http() { return *m_http; }
     ConnectionService &connections() { return *m_connections; }
@@ -46,6 +49,7 @@ private:
 
     QString m_dataDir;
     std::unique_ptr<Store::Database> m_db;
+    std::unique_ptr<Store::Database> m_reader;
     std::unique_ptr<Secrets::KeyStore> m_keys;
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<Net::HttpClient> m_http;

@@ -1,0 +1,104 @@
+#include "syncedcache.h"
+
+#include "net/httpclient.h"
+#include "net/retrypolicy.h"
+#include "net/vendorclient.h"
+#include "sandbox/sandbox.h"
+#include "store/connectionstore.h"
+#include "store/database.h"
+#include "sync/syncengine.h"
+#include "vendors/connector.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace ConsignDesk;
+
+const QStringList &SyncedCache::vendorIds()
+{
+    static const QStringList ids{QStringLiteral("consigncloud"), QStringLiteral("simpleconsign"),
+                                 QStringLiteral("consignify"), QStringLiteral("consignly")};
+    return ids;
+}
+
+SyncedCache::SyncedCache(qint64 items)
+{
+    SandboxFixture::Options options;
+    options.items = items;
+    options.vendors = Sandbox::allVendors();
+    m_sandbox = std::make_unique<SandboxFixture>(options);
+    m_http = std::make_unique<Net::HttpClient>(&m_network);
+    m_db = Store::Database::open(path(), &m_error);
+    if (!m_db)
+        return;
+    for (const QString &vendor : vendorIds()) {
+        const QJsonObject credentials = m_sandbox->credentials(vendor);
+        Connection c;
+        c.vendor = *Vendors::fromId(vendor);
+        c.name = QStringLiteral("Test ") + vendor;
+        c.baseUrl = QUrl(credentials.value(QStringLiteral("base_url")).toString());
+        c.currency = credentials.value(QStringLiteral("currency")).toString(QStringLiteral("USD"));
+        QString secret = credentials.value(QStringLiteral("api_key")).toString();
+        if (c.vendor == Vendor::Consignly) {
+            c.auth = AuthMethod::ClientCredentials;
+            c.clientId = credentials.value(QStringLiteral("client_id")).toString();
+            c.tokenUrl = QUrl(credentials.value(QStringLiteral("token_url")).toString());
+            secret = credentials.value(QStringLiteral("client_secret")).toString();
+        }
+        if (!Store::ConnectionStore(*m_db).add(c, &m_error))
+            return;
+        m_connections.insert(vendor, c);
+        m_secrets.insert(vendor, secret);
+    }
+    m_error = sync({}, true);
+}
+
+SyncedCache::~SyncedCache() = default;
+
+QString SyncedCache::path() const
+{
+    return m_dir.filePath(QStringLiteral("cache.sqlite"));
+}
+
+QString SyncedCache::sync(const QString &vendor, bool full)
+{
+    QStringList errors;
+    for (const QString &id : vendorIds()) {
+        if (!vendor.isEmpty() && id != vendor)
+            continue;
+        const QString secret = m_secrets.value(id);
+        std::unique_ptr<Vendors::Connector> connector(
+            Vendors::makeConnector(m_connections.value(id), *m_http, [secret](auto give) { give(secret, {}); }));
+        if (!connector)
+            return QStringLiteral("no connector for ") + id;
+        Net::RetryPolicy policy;
+        policy.maxAttempts = 3;
+        policy.baseDelayMs = 5;
+        policy.maxDelayMs = 20;
+        policy.maxRetryAfterMs = 50;
+        connector->setRetryPolicy(policy);
+        connector->client().setRateLimiter(nullptr); // the sandbox's limits are off
+        Sync::SyncRun::Options options;
+        options.full = full;
+        Sync::SyncRun run(*m_db, *connector, options);
+        run.start();
+        if (!QTest::qWaitFor([&run] { return run.isFinished(); }, 120000))
+            return QStringLiteral("the sync of %1 did not finish").arg(id);
+        for (const Sync::ResourceSummary &s : run.summaries()) {
+            if (!s.error.isEmpty())
+                errors.append(s.error);
+        }
+    }
+    return errors.join(u'\n');
+}
+
+qint64 SyncedCache::scalar(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query(m_db->sql());
+    query.prepare(sql);
+    for (const QVariant &bind : binds)
+        query.addBindValue(bind);
+    if (!query.exec() || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
