@@ -7,14 +7,25 @@
 #include "widgets/connectionsdialog.h"
 #include "widgets/icons.h"
 #include "widgets/panepage.h"
+#include "widgets/synccontroller.h"
+#include "widgets/syncpanel.h"
+#include "widgets/tablepane.h"
+#include "models/cachetablemodel.h"
+#include "store/database.h"
 #include "widgets/welcomepage.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QMetaEnum>
+#include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolButton>
 
 namespace ConsignDesk {
 
@@ -22,6 +33,7 @@ namespace {
 
 struct PaneSpec {
     MainWindow::Pane pane;
+    const char *table; ///< the cache table the pane lists, or nullptr
     const char *icon;
     const char *title;
     const char *emptyText;
@@ -29,25 +41,25 @@ struct PaneSpec {
 
 // The order here is the order of the navigation and of Ctrl+1 … Ctrl+6.
 const PaneSpec paneSpecs[] = {
-    {MainWindow::Pane::Consignors, "consignors", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Consignors"),
+    {MainWindow::Pane::Consignors, "consignors", "consignors", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Consignors"),
      QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
                        "The people whose goods you sell, with their splits and balances, from every connected "
                        "store. Connect a store to see them here.")},
-    {MainWindow::Pane::Items, "items", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Items"),
+    {MainWindow::Pane::Items, "items", "items", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Items"),
      QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
                        "Everything on your floor and in your back room, with prices, statuses and consignors. "
                        "Connect a store to see it here.")},
-    {MainWindow::Pane::Sales, "sales", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Sales"),
+    {MainWindow::Pane::Sales, "sales", "sales", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Sales"),
      QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
                        "Every sale with its lines, payments and status. Connect a store to see them here.")},
-    {MainWindow::Pane::Payouts, "payouts", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Payouts"),
+    {MainWindow::Pane::Payouts, "payouts", "payouts", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Payouts"),
      QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
                        "What each consignor is owed and what they have been paid. Connect a store to see it here.")},
-    {MainWindow::Pane::Warehouse, "warehouse", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Warehouse"),
+    {MainWindow::Pane::Warehouse, "stock_lines", "warehouse", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Warehouse"),
      QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
                        "Stock held at your logistics warehouse: logistic units, product lines, serial items and "
                        "expiry dates. Connect a warehouse to see it here.")},
-    {MainWindow::Pane::Reports, "reports", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Reports"),
+    {MainWindow::Pane::Reports, nullptr, "reports", QT_TRANSLATE_NOOP("ConsignDesk::MainWindow", "Reports"),
      QT_TRANSLATE_NOOP("ConsignDesk::MainWindow",
                        "Sales, inventory, aging, consignor and warehouse reports, for your accountant, your "
                        "owner or a consignor. Connect a store to build them.")},
@@ -145,6 +157,7 @@ void MainWindow::setUpActions()
     m_ui->actionFind->setEnabled(false);
     m_ui->actionSyncNow->setEnabled(false);
     m_ui->actionSyncNow->setToolTip(tr("Connect a store first"));
+    setUpSyncActions();
 }
 
 void MainWindow::forwardToFocusWidget(const char *slot)
@@ -163,6 +176,99 @@ void MainWindow::setWorkspace(Sync::Workspace *workspace)
     if (workspace)
         connect(workspace, &Sync::Workspace::connectionsChanged, this, &MainWindow::updateFirstRun);
     updateFirstRun();
+    if (workspace) {
+        setUpSync();
+        setUpTablePanes();
+    }
+}
+
+// --- Panes over the cache (issue 6) ---
+
+void MainWindow::setUpTablePanes()
+{
+    if (!m_tablePanes.isEmpty())
+        return; // the window works with one workspace for its life
+    if (!m_imageNetwork)
+        m_imageNetwork = new QNetworkAccessManager(this);
+    const QString imageCache =
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/images");
+    if (!m_paneStatus) {
+        m_paneStatus = new QLabel(statusBar());
+        m_paneStatus->setObjectName(QStringLiteral("paneStatusLabel"));
+        m_paneStatus->setAccessibleName(tr("Rows and selection"));
+        statusBar()->insertPermanentWidget(0, m_paneStatus);
+    }
+    for (int row = 0; row < int(std::size(paneSpecs)); ++row) {
+        const PaneSpec &spec = paneSpecs[row];
+        if (!spec.table)
+            continue;
+        QWidget *placeholder = m_ui->pages->widget(row);
+        auto *pane = new TablePane(QString::fromLatin1(spec.table), m_workspace->reader().sql(),
+                                   paneIcon(QString::fromLatin1(spec.icon), palette()), tr(spec.title),
+                                   tr(spec.emptyText), m_ui->pages);
+        pane->setDetailView(createDetailView(pane->table(), m_workspace->reader().sql(), m_imageNetwork, imageCache));
+        m_ui->pages->insertWidget(row, pane);
+        m_ui->pages->removeWidget(placeholder);
+        placeholder->deleteLater();
+        m_tablePanes.append(pane);
+        connect(pane, &TablePane::statusChanged, this, [this, pane](const QString &text) {
+            if (m_ui->pages->currentWidget() == pane)
+                m_paneStatus->setText(text);
+        });
+        connect(pane, &TablePane::openRequested, this, &MainWindow::openRecord);
+    }
+    m_ui->pages->setCurrentIndex(std::max(0, m_ui->navigation->currentRow()));
+    connect(m_ui->pages, &QStackedWidget::currentChanged, this, [this] {
+        TablePane *pane = currentTablePane();
+        m_paneStatus->setText(pane ? pane->statusText() : QString());
+        m_ui->actionFind->setEnabled(pane != nullptr);
+    });
+    if (TablePane *pane = currentTablePane())
+        m_paneStatus->setText(pane->statusText());
+    m_ui->actionFind->setEnabled(currentTablePane() != nullptr);
+    m_ui->actionFind->setToolTip({});
+    connect(m_ui->actionFind, &QAction::triggered, this, [this] {
+        if (TablePane *pane = currentTablePane())
+            pane->focusSearch();
+    });
+    if (m_sync)
+        connect(m_sync, &SyncController::cacheChanged, this, &MainWindow::refreshPanes);
+}
+
+void MainWindow::refreshPanes()
+{
+    for (TablePane *pane : std::as_const(m_tablePanes))
+        pane->refresh();
+}
+
+TablePane *MainWindow::tablePane(const QString &table) const
+{
+    for (TablePane *pane : m_tablePanes) {
+        if (pane->table() == table)
+            return pane;
+    }
+    return nullptr;
+}
+
+TablePane *MainWindow::currentTablePane() const
+{
+    return qobject_cast<TablePane *>(m_ui->pages->currentWidget());
+}
+
+bool MainWindow::openRecord(const RecordRef &record)
+{
+    TablePane *pane = tablePane(record.table);
+    if (!pane)
+        return false;
+    for (int row = 0; row < int(std::size(paneSpecs)); ++row) {
+        if (paneSpecs[row].table && QLatin1String(paneSpecs[row].table) == record.table)
+            m_ui->navigation->setCurrentRow(row);
+    }
+    if (!pane->showRecord(record.id)) {
+        statusBar()->showMessage(tr("That record is no longer in the cache"), 5000);
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::openConnections(bool startNew)
@@ -272,5 +378,220 @@ void MainWindow::changeEvent(QEvent *event)
         m_ui->actionFullScreen->setChecked(isFullScreen());
     QMainWindow::changeEvent(event);
 }
+
+// --- Sync (issue 6) ---
+
+void MainWindow::setUpSyncActions()
+{
+    QMenu *menu = m_ui->menuSync;
+    connect(m_ui->actionSyncNow, &QAction::triggered, this, [this] {
+        if (m_sync)
+            m_sync->syncAll(false);
+    });
+
+    m_actionFullSync = new QAction(tr("&Full Sync"), this);
+    m_actionFullSync->setObjectName(QStringLiteral("actionFullSync"));
+    m_actionFullSync->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_actionFullSync->setStatusTip(tr("Fetch everything again from every connected store"));
+    m_actionFullSync->setEnabled(false);
+    connect(m_actionFullSync, &QAction::triggered, this, [this] {
+        if (m_sync)
+            m_sync->syncAll(true);
+    });
+    menu->addAction(m_actionFullSync);
+
+    m_syncConnectionMenu = menu->addMenu(tr("Sync &Connection"));
+    m_syncConnectionMenu->setObjectName(QStringLiteral("menuSyncConnection"));
+    m_syncConnectionMenu->menuAction()->setStatusTip(tr("Fetch what changed from one store"));
+    m_syncConnectionMenu->setEnabled(false);
+
+    m_actionCancelSync = new QAction(tr("C&ancel Sync"), this);
+    m_actionCancelSync->setObjectName(QStringLiteral("actionCancelSync"));
+    m_actionCancelSync->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_actionCancelSync->setStatusTip(tr("Stop syncing; what was fetched so far stays"));
+    m_actionCancelSync->setEnabled(false);
+    connect(m_actionCancelSync, &QAction::triggered, this, [this] {
+        if (m_sync)
+            m_sync->cancel();
+    });
+    menu->addAction(m_actionCancelSync);
+    menu->addSeparator();
+
+    m_autoSyncMenu = menu->addMenu(tr("A&utomatic Sync"));
+    m_autoSyncMenu->setObjectName(QStringLiteral("menuAutoSync"));
+    m_autoSyncMenu->menuAction()->setStatusTip(tr("Fetch what changed from every store every few minutes"));
+    m_autoSyncMenu->setEnabled(false);
+    m_autoSyncGroup = new QActionGroup(this);
+    m_autoSyncGroup->setExclusive(true);
+    for (const int minutes : {0, 5, 15, 30, 60}) {
+        QAction *action = m_autoSyncMenu->addAction(minutes == 0 ? tr("&Off") : tr("Every %1 minutes").arg(minutes));
+        action->setObjectName(QStringLiteral("actionAutoSync%1").arg(minutes));
+        action->setCheckable(true);
+        action->setData(minutes);
+        m_autoSyncGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, minutes] {
+            if (m_sync)
+                m_sync->setAutoSyncMinutes(minutes);
+        });
+    }
+    m_autoSyncGroup->actions().constFirst()->setChecked(true);
+
+    m_actionShowSyncProgress = new QAction(tr("Show Sync &Progress"), this);
+    m_actionShowSyncProgress->setObjectName(QStringLiteral("actionShowSyncProgress"));
+    m_actionShowSyncProgress->setCheckable(true);
+    m_actionShowSyncProgress->setStatusTip(tr("Show or hide each connection's sync state and problems"));
+    m_actionShowSyncProgress->setEnabled(false);
+    connect(m_actionShowSyncProgress, &QAction::triggered, this, [this](bool on) {
+        if (!m_syncPanel)
+            return;
+        m_syncPanel->setVisible(on);
+        if (on)
+            m_syncPanel->raise();
+    });
+    menu->addAction(m_actionShowSyncProgress);
+}
+
+void MainWindow::setUpSync()
+{
+    if (m_sync && m_syncWorkspace == m_workspace)
+        return;
+    delete m_syncPanel;
+    delete m_sync;
+    m_syncWorkspace = m_workspace;
+    m_sync = new SyncController(*m_workspace, this);
+    m_sync->setObjectName(QStringLiteral("syncController"));
+
+    if (!m_syncProgress) {
+        m_syncProgress = new SyncProgressBar(statusBar());
+        m_syncProgress->setObjectName(QStringLiteral("syncProgress"));
+        m_syncProgress->setAccessibleName(tr("Sync progress"));
+        m_syncProgress->setTextVisible(true);
+        m_syncProgress->setMinimumWidth(fontMetrics().averageCharWidth() * 48);
+        m_syncProgress->setMaximumWidth(fontMetrics().averageCharWidth() * 72);
+        m_syncProgress->setVisible(false);
+        statusBar()->addPermanentWidget(m_syncProgress, 1);
+
+        m_syncCancelButton = new QToolButton(statusBar());
+        m_syncCancelButton->setObjectName(QStringLiteral("syncCancelButton"));
+        m_syncCancelButton->setText(tr("Cancel"));
+        connect(m_syncCancelButton, &QToolButton::clicked, m_actionCancelSync, &QAction::trigger);
+        m_syncCancelButton->setToolTip(tr("Stop syncing; what was fetched so far stays (%1)")
+                                           .arg(m_actionCancelSync->shortcut().toString(QKeySequence::NativeText)));
+        m_syncCancelButton->setAccessibleName(tr("Cancel sync"));
+        m_syncCancelButton->setAutoRaise(true);
+        m_syncCancelButton->setVisible(false);
+        statusBar()->addPermanentWidget(m_syncCancelButton);
+
+        m_offlineLabel = new QLabel(tr("Offline — showing the cached data"), statusBar());
+        m_offlineLabel->setObjectName(QStringLiteral("offlineLabel"));
+        m_offlineLabel->setToolTip(tr("The stores could not be reached; what you see is from the last sync"));
+        m_offlineLabel->setVisible(false);
+        statusBar()->addPermanentWidget(m_offlineLabel);
+
+        m_lastSyncedLabel = new QLabel(statusBar());
+        m_lastSyncedLabel->setObjectName(QStringLiteral("lastSyncedLabel"));
+        statusBar()->addPermanentWidget(m_lastSyncedLabel);
+    }
+
+    m_syncPanel = new SyncPanel(*m_sync, this);
+    if (!restoreDockWidget(m_syncPanel)) {
+        addDockWidget(Qt::BottomDockWidgetArea, m_syncPanel);
+        resizeDocks({m_syncPanel}, {fontMetrics().lineSpacing() * 12}, Qt::Vertical);
+        m_syncPanel->hide();
+    }
+    m_actionShowSyncProgress->setEnabled(true);
+    m_actionShowSyncProgress->setChecked(m_syncPanel->isVisibleTo(this));
+    connect(m_syncPanel->toggleViewAction(), &QAction::toggled, m_actionShowSyncProgress, &QAction::setChecked);
+
+    for (QAction *action : m_autoSyncGroup->actions())
+        action->setChecked(action->data().toInt() == m_sync->autoSyncMinutes());
+    m_autoSyncMenu->setEnabled(true);
+
+    connect(m_sync, &SyncController::stateChanged, this, &MainWindow::updateSyncState);
+    connect(m_sync, &SyncController::connectionsChanged, this, &MainWindow::rebuildSyncConnectionMenu);
+    connect(m_sync, &SyncController::finished, this, &MainWindow::showSyncOutcome);
+    connect(m_sync, &SyncController::started, statusBar(), &QStatusBar::clearMessage); // the last outcome is old news
+    rebuildSyncConnectionMenu();
+    updateSyncState();
+}
+
+void MainWindow::rebuildSyncConnectionMenu()
+{
+    m_syncConnectionMenu->clear();
+    const QStringList names = m_sync ? m_sync->connectionNames() : QStringList();
+    for (const QString &name : names) {
+        QAction *action = m_syncConnectionMenu->addAction(QString(name).replace(u'&', QStringLiteral("&&")));
+        action->setStatusTip(tr("Fetch what changed from %1").arg(name));
+        connect(action, &QAction::triggered, this, [this, name] {
+            if (m_sync)
+                m_sync->syncConnection(name);
+        });
+    }
+    m_syncConnectionMenu->setEnabled(!names.isEmpty());
+}
+
+void MainWindow::updateSyncState()
+{
+    if (!m_sync)
+        return;
+    const bool running = m_sync->isRunning();
+    const bool any = !m_sync->connectionNames().isEmpty();
+    m_ui->actionSyncNow->setEnabled(any);
+    m_ui->actionSyncNow->setToolTip(any ? tr("Fetch what changed from every connected store")
+                                        : tr("Connect a store first"));
+    m_actionFullSync->setEnabled(any);
+    m_actionCancelSync->setEnabled(running);
+
+    m_syncProgress->setVisible(running);
+    m_syncCancelButton->setVisible(running);
+    if (running) {
+        const Sync::SyncProgress progress = m_sync->currentProgress();
+        if (progress.total > 0) {
+            m_syncProgress->setRange(0, int(std::min<qint64>(progress.total, INT_MAX)));
+            m_syncProgress->setValue(int(std::min(progress.rows, progress.total)));
+        } else {
+            m_syncProgress->setRange(0, 0); // busy
+        }
+        QString text;
+        if (!progress.connection.isEmpty()) {
+            text = SyncController::describe(progress);
+        } else {
+            for (const QString &name : m_sync->connectionNames()) {
+                if (m_sync->connectionState(name).status == SyncController::Status::Running)
+                    text = tr("%1 · starting").arg(name);
+            }
+            if (text.isEmpty())
+                text = tr("Syncing…");
+        }
+        m_syncProgress->setDisplayText(text);
+    }
+
+    const QDateTime last = m_sync->lastSynced();
+    m_lastSyncedLabel->setText(last.isValid() ? tr("Last synced %1").arg(SyncController::formatTime(last))
+                                              : tr("Never synced"));
+    m_lastSyncedLabel->setToolTip(last.isValid() ? QLocale().toString(last.toLocalTime(), QLocale::LongFormat)
+                                                 : tr("No store has been synced yet"));
+    m_offlineLabel->setVisible(m_sync->isOffline());
+}
+
+void MainWindow::showSyncOutcome(bool ok, const QStringList &errors)
+{
+    if (!errors.isEmpty()) {
+        // Never a dialog: the status bar names the first problem, the panel lists them all.
+        statusBar()->showMessage(errors.size() == 1
+                                     ? tr("Sync problem: %1").arg(errors.constFirst())
+                                     : tr("%1 sync problems, the first: %2")
+                                           .arg(errors.size())
+                                           .arg(errors.constFirst()));
+        m_syncPanel->show();
+        m_syncPanel->raise();
+    } else if (ok) {
+        statusBar()->showMessage(tr("Sync finished at %1").arg(SyncController::formatTime(QDateTime::currentDateTime())));
+    } else {
+        statusBar()->showMessage(tr("Sync cancelled; what was fetched so far stays"));
+    }
+}
+
+// --- end Sync ---
 
 } // namespace ConsignDesk

@@ -3,6 +3,10 @@
 #include <QMainWindow>
 
 class QLabel;
+class QNetworkAccessManager;
+class QMenu;
+class QActionGroup;
+class QToolButton;
 
 #include <memory>
 
@@ -16,6 +20,11 @@ namespace Sync {
 class Workspace;
 }
 class WelcomePage;
+class TablePane;
+struct RecordRef;
+class SyncController;
+class SyncPanel;
+class SyncProgressBar;
 
 /// @short The main window: navigation between the panes, menus, status bar.
 /// Geometry, state and the open pane are remembered in QSettings.
@@ -46,6 +55,16 @@ public:
     /// File > Connections…; with @p startNew, on an empty form for a new one.
     void openConnections(bool startNew = false);
 
+    // --- Sync (issue 6) ---
+    /// Syncs the workspace's connections (Sync menu, F5, status bar); null until a workspace is set.
+    SyncController *syncController() const { return m_sync; }
+    /// The pane over @p table ("items", …), once a workspace is set.
+    TablePane *tablePane(const QString &table) const;
+    TablePane *currentTablePane() const;
+    /// Shows @p record in its pane, with its details.
+    bool openRecord(const ConsignDesk::RecordRef &record);
+    // --- end Sync ---
+
 Q_SIGNALS:
     /// The manager chose "Open the demo stores" on the first-run page.
     void demoStoresRequested();
@@ -62,10 +81,39 @@ private:
     void forwardToFocusWidget(const char *slot);
     void updateFirstRun();
 
+    // --- Sync (issue 6) ---
+    void setUpSyncActions();
+    void setUpTablePanes();
+    void refreshPanes();
+    void setUpSync();
+    void updateSyncState();
+    void rebuildSyncConnectionMenu();
+    void showSyncOutcome(bool ok, const QStringList &errors);
+    // --- end Sync ---
+
     std::unique_ptr<Ui::MainWindow> m_ui;
     Sync::Workspace *m_workspace = nullptr;
     WelcomePage *m_welcome = nullptr;
     QLabel *m_demoLabel = nullptr;
+
+    // --- Sync (issue 6) ---
+    SyncController *m_sync = nullptr;
+    QList<TablePane *> m_tablePanes;
+    QLabel *m_paneStatus = nullptr;
+    QNetworkAccessManager *m_imageNetwork = nullptr;
+    Sync::Workspace *m_syncWorkspace = nullptr; ///< the workspace m_sync syncs
+    SyncPanel *m_syncPanel = nullptr;
+    SyncProgressBar *m_syncProgress = nullptr;
+    QToolButton *m_syncCancelButton = nullptr;
+    QLabel *m_lastSyncedLabel = nullptr;
+    QLabel *m_offlineLabel = nullptr;
+    QAction *m_actionFullSync = nullptr;
+    QAction *m_actionCancelSync = nullptr;
+    QAction *m_actionShowSyncProgress = nullptr;
+    QMenu *m_syncConnectionMenu = nullptr;
+    QMenu *m_autoSyncMenu = nullptr;
+    QActionGroup *m_autoSyncGroup = nullptr;
+    // --- end Sync ---
 };
 
 } // namespace ConsignDesk

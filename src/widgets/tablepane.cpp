@@ -1,0 +1,592 @@
+#include "widgets/tablepane.h"
+
+#include "core/currency.h"
+#include "models/cachetablemodel.h"
+#include "widgets/filterbar.h"
+#include "widgets/panepage.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QSqlQuery>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ConsignDesk {
+
+using Models::CacheTableModel;
+
+// ---------------------------------------------------------------- the view
+
+QString CacheTableView::selectionAsText(bool *truncated) const
+{
+    if (truncated)
+        *truncated = false;
+    if (!model() || !selectionModel())
+        return {};
+    QList<int> rows;
+    for (const QItemSelectionRange &range : selectionModel()->selection()) {
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            if (rows.size() >= copyLimit) {
+                if (truncated)
+                    *truncated = true;
+                break;
+            }
+            rows.append(row);
+        }
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QList<int> columns;
+    for (int visual = 0; visual < horizontalHeader()->count(); ++visual) {
+        const int logical = horizontalHeader()->logicalIndex(visual);
+        if (!horizontalHeader()->isSectionHidden(logical))
+            columns.append(logical);
+    }
+    // Tabs and line breaks inside a value would break the grid.
+    const auto cell = [](QString text) {
+        return text.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+    };
+    QStringList lines;
+    QStringList header;
+    for (int column : columns)
+        header.append(cell(model()->headerData(column, Qt::Horizontal).toString()));
+    lines.append(header.join(u'\t'));
+    for (int row : rows) {
+        QStringList fields;
+        for (int column : columns)
+            fields.append(cell(model()->index(row, column).data().toString()));
+        lines.append(fields.join(u'\t'));
+    }
+    return lines.join(u'\n') + u'\n';
+}
+
+void CacheTableView::copy()
+{
+    bool truncated = false;
+    const QString text = selectionAsText(&truncated);
+    if (text.isEmpty())
+        return;
+    QApplication::clipboard()->setText(text);
+    Q_EMIT copied(int(text.count(u'\n')) - 1, truncated);
+}
+
+// ---------------------------------------------------------------- the pane
+
+TablePane::TablePane(const QString &table, QSqlDatabase db, const QIcon &icon, const QString &title,
+                     const QString &emptyText, QWidget *parent)
+    : QWidget(parent)
+    , m_table(table)
+    , m_title(title)
+    , m_db(std::move(db))
+{
+    setObjectName(QStringLiteral("pane_") + table);
+    setAccessibleName(title);
+    m_model = new CacheTableModel(Models::tableSpec(table), m_db, this);
+
+    m_stack = new QStackedWidget(this);
+    m_emptyPage = new PanePage(icon, title, emptyText, m_stack);
+    auto *work = new QWidget(m_stack);
+    m_stack->addWidget(m_emptyPage);
+    m_stack->addWidget(work);
+
+    // The tool row: search, filters, views.
+    m_search = new QLineEdit(work);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setPlaceholderText(tr("Search %1 (Ctrl+F)").arg(title.toLower()));
+    m_search->setAccessibleName(tr("Search %1").arg(title.toLower()));
+    m_filterButton = new QToolButton(work);
+    m_filterButton->setObjectName(QStringLiteral("filterButton"));
+    m_filterButton->setText(tr("&Filters"));
+    m_filterButton->setCheckable(true);
+    m_filterButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_filterButton->setToolTip(tr("Show or hide the filters"));
+    m_views = new QComboBox(work);
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setAccessibleName(tr("Saved views"));
+    m_views->setToolTip(tr("Saved views: a named search, filters, columns and sort"));
+    m_views->setMinimumContentsLength(14);
+    auto *viewMenuButton = new QToolButton(work);
+    viewMenuButton->setObjectName(QStringLiteral("viewMenuButton"));
+    viewMenuButton->setText(tr("&Views"));
+    viewMenuButton->setPopupMode(QToolButton::InstantPopup);
+    viewMenuButton->setAccessibleName(tr("Manage saved views"));
+    auto *viewMenu = new QMenu(viewMenuButton);
+    QAction *saveView = viewMenu->addAction(tr("&Save View As…"));
+    saveView->setObjectName(QStringLiteral("saveViewAction"));
+    QAction *deleteView = viewMenu->addAction(tr("&Delete This View"));
+    deleteView->setObjectName(QStringLiteral("deleteViewAction"));
+    viewMenu->addSeparator();
+    QAction *clearFilters = viewMenu->addAction(tr("&Clear Search and Filters"));
+    viewMenuButton->setMenu(viewMenu);
+
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(m_search, 1);
+    tools->addWidget(m_filterButton);
+    tools->addSpacing(12);
+    tools->addWidget(m_views);
+    tools->addWidget(viewMenuButton);
+
+    m_filterBar = new QWidget(work);
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    m_filterBar->setAccessibleName(tr("Filters"));
+    m_filterBar->setVisible(false);
+    buildFilterBar(m_filterBar);
+
+    m_error = new QLabel(work);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setVisible(false);
+    m_error->setForegroundRole(QPalette::BrightText);
+    m_error->setAutoFillBackground(true);
+    m_error->setBackgroundRole(QPalette::Highlight);
+
+    m_view = new CacheTableView(work);
+    m_view->setObjectName(QStringLiteral("table"));
+    m_view->setAccessibleName(tr("%1 table").arg(title));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSortingEnabled(true);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table for the detail panel
+    m_view->verticalHeader()->setVisible(false);
+    // Uniform rows: the view never measures a million of them.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->horizontalHeader()->setToolTip(tr("Right-click to choose the columns"));
+    m_view->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    m_view->horizontalHeader()->setDefaultSectionSize(130);
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        m_view->setColumnHidden(column, m_model->spec().columns.at(column).hidden);
+    if (const int title = m_model->columnOf(QStringLiteral("title")); title >= 0)
+        m_view->setColumnWidth(title, 300);
+
+    m_splitter = new QSplitter(Qt::Horizontal, work);
+    m_splitter->setObjectName(QStringLiteral("detailSplitter"));
+    m_splitter->setChildrenCollapsible(true);
+    m_splitter->addWidget(m_view);
+    m_splitter->setStretchFactor(0, 3);
+
+    auto *layout = new QVBoxLayout(work);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addLayout(tools);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_error);
+    layout->addWidget(m_splitter, 1);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(150);
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(150);
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(60);
+
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer->stop();
+        m_model->setSearch(m_search->text());
+        updateStatus();
+    });
+    connect(m_searchTimer, &QTimer::timeout, this, [this] {
+        m_model->setSearch(m_search->text());
+        updateStatus();
+    });
+    connect(m_filterTimer, &QTimer::timeout, this, &TablePane::applyFilters);
+    connect(m_statusTimer, &QTimer::timeout, this, &TablePane::updateStatus);
+    connect(m_filterButton, &QToolButton::toggled, m_filterBar, &QWidget::setVisible);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_statusTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        if (m_detail && m_detail->isVisible())
+            openCurrent(false);
+    });
+    connect(m_view, &QAbstractItemView::activated, this, [this] { openCurrent(true); });
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] { openCurrent(true); });
+    connect(m_view, &CacheTableView::copied, this, [this](int rows, bool truncated) {
+        Q_EMIT statusChanged(truncated ? tr("Copied the first %1 rows (at most %2 at a time)")
+                                             .arg(QLocale().toString(rows), QLocale().toString(CacheTableView::copyLimit))
+                                       : tr("Copied %1 rows").arg(QLocale().toString(rows)));
+    });
+    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &TablePane::headerMenu);
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder) {
+        // A column that cannot be sorted keeps the indicator where the order is.
+        if (column >= 0 && m_model->spec().columns.at(column).sortSql.isEmpty()) {
+            const QSignalBlocker block(m_view->horizontalHeader());
+            m_view->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+        }
+    });
+    connect(m_model, &CacheTableModel::modelReset, this, [this] {
+        updateEmptyState();
+        m_statusTimer->start();
+    });
+    connect(m_model, &CacheTableModel::errorOccurred, this, [this](const QString &message) {
+        m_error->setText(message);
+        m_error->setVisible(true);
+    });
+    connect(m_views, &QComboBox::activated, this, [this](int index) {
+        if (index == 0)
+            setFilterValues({}), setSearchText({});
+        else
+            applyView(m_views->itemText(index));
+    });
+    connect(saveView, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString current = m_views->currentIndex() > 0 ? m_views->currentText() : QString();
+        const QString name = QInputDialog::getText(this, tr("Save View"),
+                                                   tr("A name for this search, its filters, columns and sort:"),
+                                                   QLineEdit::Normal, current, &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            this->saveView(name);
+    });
+    connect(deleteView, &QAction::triggered, this, [this] {
+        if (m_views->currentIndex() > 0)
+            this->deleteView(m_views->currentText());
+    });
+    connect(viewMenu, &QMenu::aboutToShow, this, [this, deleteView] { deleteView->setEnabled(m_views->currentIndex() > 0); });
+    connect(clearFilters, &QAction::triggered, this, [this] {
+        setFilterValues({});
+        setSearchText({});
+    });
+
+    restoreSettings();
+    reloadViewsCombo();
+    updateEmptyState();
+    updateStatus();
+}
+
+TablePane::~TablePane()
+{
+    saveSettings();
+}
+
+void TablePane::buildFilterBar(QWidget *bar)
+{
+    m_filterWidgets = FilterBar::build(bar, m_model->spec(), m_db, moneyDigits(), [this] { m_filterTimer->start(); });
+}
+
+int TablePane::moneyDigits() const
+{
+    // The filter's bounds are typed in major units: the connections' currency
+    // digits, when they agree (they almost always do: one store, one currency).
+    QSqlQuery query(m_db);
+    int digits = -1;
+    if (query.exec(QStringLiteral("SELECT DISTINCT currency FROM connections"))) {
+        while (query.next()) {
+            const int d = Currency::minorDigits(query.value(0).toString()).value_or(2);
+            digits = digits < 0 || digits == d ? d : 2;
+        }
+    }
+    return digits < 0 ? 2 : digits;
+}
+
+QVariantMap TablePane::filterValues() const
+{
+    return FilterBar::values(m_model->spec(), m_filterWidgets);
+}
+
+void TablePane::setFilterValues(const QVariantMap &values)
+{
+    FilterBar::setValues(m_model->spec(), m_filterWidgets, values);
+    m_filterTimer->stop();
+    applyFilters();
+}
+
+void TablePane::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+    m_searchTimer->stop();
+    m_model->setSearch(text);
+    updateStatus();
+}
+
+void TablePane::applyFilters()
+{
+    m_model->setFilters(filterValues());
+    updateStatus();
+}
+
+void TablePane::focusSearch()
+{
+    if (m_stack->currentIndex() == 0)
+        return;
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void TablePane::setDetailView(DetailView *detail)
+{
+    m_detail = detail;
+    if (!detail)
+        return;
+    detail->setParent(m_splitter);
+    m_splitter->addWidget(detail);
+    m_splitter->setStretchFactor(1, 2);
+    detail->setMinimumWidth(280);
+    connect(detail, &DetailView::openRequested, this, &TablePane::openRequested);
+    QSettings settings;
+    const QByteArray state = settings.value(settingsGroup() + QStringLiteral("/splitter")).toByteArray();
+    if (state.isEmpty() || !m_splitter->restoreState(state))
+        m_splitter->setSizes({700, 400});
+}
+
+void TablePane::openCurrent(bool focusDetail)
+{
+    if (!m_detail)
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    const qint64 id = current.data(CacheTableModel::IdRole).toLongLong();
+    if (id <= 0)
+        return;
+    if (m_splitter->sizes().value(1) == 0)
+        m_splitter->setSizes({m_splitter->width() * 3 / 5, m_splitter->width() * 2 / 5});
+    m_detail->setVisible(true);
+    if (m_detail->currentId() != id)
+        m_detail->showRecord(id);
+    if (focusDetail)
+        m_detail->setFocus(Qt::OtherFocusReason);
+}
+
+bool TablePane::showRecord(qint64 id)
+{
+    int row = m_model->rowOfId(id);
+    if (row < 0 && (!m_search->text().isEmpty() || !filterValues().isEmpty())) {
+        setSearchText({});
+        setFilterValues({});
+        row = m_model->rowOfId(id);
+    }
+    updateEmptyState();
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_model->index(row, 0);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    if (m_detail) {
+        m_detail->setVisible(true);
+        m_detail->showRecord(id);
+    }
+    return true;
+}
+
+void TablePane::refresh()
+{
+    m_model->refresh();
+    FilterBar::invalidateChoices(m_filterWidgets);
+    if (m_detail && m_detail->currentId() > 0)
+        m_detail->reload();
+    updateEmptyState();
+    updateStatus();
+}
+
+void TablePane::updateEmptyState()
+{
+    const bool filtered = !m_model->search().trimmed().isEmpty() || !m_model->filters().isEmpty();
+    const bool empty = m_model->rowCount() == 0 && !filtered && m_model->lastError().isEmpty();
+    m_stack->setCurrentIndex(empty ? 0 : 1);
+    if (m_model->lastError().isEmpty())
+        m_error->setVisible(false);
+}
+
+void TablePane::updateStatus()
+{
+    const QLocale locale;
+    const qint64 rows = m_model->rowCount();
+    QString text = tr("%1 %2").arg(locale.toString(rows), m_title.toLower());
+    QList<std::pair<int, int>> ranges;
+    for (const QItemSelectionRange &range : m_view->selectionModel()->selection())
+        ranges.append({range.top(), range.bottom()});
+    if (!ranges.isEmpty()) {
+        std::sort(ranges.begin(), ranges.end());
+        QList<std::pair<int, int>> merged;
+        for (const auto &range : ranges) {
+            if (!merged.isEmpty() && range.first <= merged.last().second + 1)
+                merged.last().second = std::max(merged.last().second, range.second);
+            else
+                merged.append(range);
+        }
+        qint64 selected = 0;
+        for (const auto &[first, last] : merged)
+            selected += last - first + 1;
+        text += tr(" · %1 selected").arg(locale.toString(selected));
+        const int column = m_model->columnOf(m_model->spec().totalKey);
+        if (column >= 0 && merged.size() <= 200) {
+            qint64 counted = 0;
+            QStringList sums;
+            // One figure per currency: amounts in different currencies are never added up.
+            for (const auto &total : m_model->totals(column, merged, &counted))
+                sums.append(Currency::format(total.minor, total.currency, locale));
+            if (!sums.isEmpty())
+                text += tr(" · %1: %2").arg(m_model->headerData(column, Qt::Horizontal).toString(),
+                                            sums.join(QStringLiteral(" + ")));
+        }
+    }
+    m_status = text;
+    Q_EMIT statusChanged(text);
+}
+
+void TablePane::headerMenu(const QPoint &pos)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    QMenu menu(this);
+    menu.setTitle(tr("Columns"));
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        connect(action, &QAction::toggled, this, [this, header, column](bool on) {
+            // Keep at least one column.
+            if (!on && header->count() - header->hiddenSectionCount() <= 1)
+                return;
+            header->setSectionHidden(column, !on);
+            saveSettings();
+        });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Reset Columns"), this, [this] {
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            m_view->horizontalHeader()->moveSection(m_view->horizontalHeader()->visualIndex(column), column);
+            m_view->setColumnHidden(column, m_model->spec().columns.at(column).hidden);
+            m_view->setColumnWidth(column, m_view->horizontalHeader()->defaultSectionSize());
+        }
+        saveSettings();
+    });
+    menu.exec(header->mapToGlobal(pos));
+}
+
+QString TablePane::settingsGroup() const
+{
+    return QStringLiteral("Panes/") + m_table;
+}
+
+void TablePane::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup());
+    settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("filtersVisible"), m_filterButton->isChecked());
+    if (m_detail)
+        settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+}
+
+void TablePane::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup());
+    const QByteArray header = settings.value(QStringLiteral("header")).toByteArray();
+    if (!header.isEmpty())
+        m_view->horizontalHeader()->restoreState(header);
+    m_filterButton->setChecked(settings.value(QStringLiteral("filtersVisible"), false).toBool());
+}
+
+void TablePane::hideEvent(QHideEvent *event)
+{
+    saveSettings();
+    QWidget::hideEvent(event);
+}
+
+QStringList TablePane::savedViews() const
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup() + QStringLiteral("/views"));
+    QStringList names;
+    for (const QString &group : settings.childGroups()) {
+        settings.beginGroup(group);
+        names.append(settings.value(QStringLiteral("name")).toString());
+        settings.endGroup();
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+namespace {
+// A settings group name that survives any view name ('/' and '\' are special).
+QString viewKey(const QString &name)
+{
+    return QString::fromLatin1(name.toUtf8().toHex());
+}
+} // namespace
+
+void TablePane::saveView(const QString &name)
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup() + QStringLiteral("/views/") + viewKey(name));
+    settings.setValue(QStringLiteral("name"), name);
+    settings.setValue(QStringLiteral("search"), m_search->text());
+    settings.setValue(QStringLiteral("filters"), filterValues());
+    settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("sortKey"),
+                      m_model->sortColumn() >= 0 ? m_model->spec().columns.at(m_model->sortColumn()).key : QString());
+    settings.setValue(QStringLiteral("sortOrder"), int(m_model->sortOrder()));
+    settings.endGroup();
+    reloadViewsCombo(name);
+    Q_EMIT statusChanged(tr("Saved the view “%1”").arg(name));
+}
+
+bool TablePane::applyView(const QString &name)
+{
+    QSettings settings;
+    const QString group = settingsGroup() + QStringLiteral("/views/") + viewKey(name);
+    if (!settings.childGroups().isEmpty() && !settings.contains(group + QStringLiteral("/name")))
+        return false;
+    settings.beginGroup(group);
+    const QByteArray header = settings.value(QStringLiteral("header")).toByteArray();
+    if (!header.isEmpty())
+        m_view->horizontalHeader()->restoreState(header);
+    const int sortColumn = m_model->columnOf(settings.value(QStringLiteral("sortKey")).toString());
+    if (sortColumn >= 0)
+        m_view->sortByColumn(sortColumn, Qt::SortOrder(settings.value(QStringLiteral("sortOrder")).toInt()));
+    setFilterValues(settings.value(QStringLiteral("filters")).toMap());
+    if (!filterValues().isEmpty())
+        m_filterButton->setChecked(true);
+    setSearchText(settings.value(QStringLiteral("search")).toString());
+    reloadViewsCombo(name);
+    return true;
+}
+
+void TablePane::deleteView(const QString &name)
+{
+    QSettings settings;
+    settings.remove(settingsGroup() + QStringLiteral("/views/") + viewKey(name));
+    reloadViewsCombo();
+}
+
+void TablePane::reloadViewsCombo(const QString &current)
+{
+    const QSignalBlocker block(m_views);
+    m_views->clear();
+    m_views->addItem(tr("All %1").arg(m_title.toLower()));
+    m_views->addItems(savedViews());
+    const int index = current.isEmpty() ? 0 : m_views->findText(current);
+    m_views->setCurrentIndex(std::max(0, index));
+}
+
+} // namespace ConsignDesk
