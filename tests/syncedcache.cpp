@@ -21,7 +21,7 @@ const QStringList &SyncedCache::vendorIds()
     return ids;
 }
 
-SyncedCache::SyncedCache(qint64 items)
+SyncedCache::SyncedCache(qint64 items, bool demoNames)
 {
     SandboxFixture::Options options;
     options.items = items;
@@ -35,7 +35,7 @@ SyncedCache::SyncedCache(qint64 items)
         const QJsonObject credentials = m_sandbox->credentials(vendor);
         Connection c;
         c.vendor = *Vendors::fromId(vendor);
-        c.name = QStringLiteral("Test ") + vendor;
+        c.name = demoNames ? QStringLiteral("Demo ") + Vendors::displayName(c.vendor) : QStringLiteral("Test ") + vendor;
         c.baseUrl = QUrl(credentials.value(QStringLiteral("base_url")).toString());
         c.currency = credentials.value(QStringLiteral("currency")).toString(QStringLiteral("USD"));
         QString secret = credentials.value(QStringLiteral("api_key")).toString();

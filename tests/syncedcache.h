@@ -26,7 +26,9 @@ class SyncedCache
 {
 public:
     /// Starts the sandbox with @p items items per store and syncs all four vendors into a new cache.
-    explicit SyncedCache(qint64 items = 300);
+    /// The connections are named "Test <vendor id>", or with @p demoNames as
+    /// the demo stores name theirs ("Demo ConsignCloud"), for screenshots.
+    explicit SyncedCache(qint64 items = 300, bool demoNames = false);
     ~SyncedCache();
 
     bool ok() const { return m_error.isEmpty(); }

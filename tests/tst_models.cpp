@@ -72,6 +72,7 @@ private Q_SLOTS:
         QCOMPARE(Currency::format(500, QStringLiteral("JPY"), us), QStringLiteral("JP¥500"));
         QCOMPARE(Currency::format(9007199254740993LL, QStringLiteral("USD"), us),
                  QStringLiteral("$90,071,992,547,409.93")); // beyond a double's exact range
+        QCOMPARE(Currency::format(-5, QStringLiteral("USD"), QLocale::c()), QStringLiteral("-US$0.05"));
         const QLocale de(QLocale::German, QLocale::Germany);
         QCOMPARE(Currency::format(424242, QStringLiteral("EUR"), de), QStringLiteral("4.242,42\u00a0€"));
     }

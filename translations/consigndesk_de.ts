@@ -499,6 +499,359 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     </message>
 </context>
 <context>
+    <name>ConsignDesk::ConsignorDetail</name>
+    <message>
+        <source>Consignor details</source>
+        <translation>Kommittentendetails</translation>
+    </message>
+    <message>
+        <source>Unnamed consignor</source>
+        <translation>Unbenannter Kommittent</translation>
+    </message>
+    <message>
+        <source>Consignor of %1 (%2)</source>
+        <translation>Kommittent von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deleted or inactivated at the vendor on %1.</source>
+        <translation>Am %1 beim Anbieter gelöscht oder deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Archived at the vendor.</source>
+        <translation>Beim Anbieter archiviert.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>not reported by %1</source>
+        <translation>von %1 nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Consignor&apos;s share</source>
+        <translation>Anteil des Kommittenten</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Anbieter-ID</translation>
+    </message>
+    <message>
+        <source>On other connections</source>
+        <translation>In anderen Verbindungen</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>(the newest %1 of %2)</source>
+        <translation>(die neuesten %1 von %2)</translation>
+    </message>
+    <message>
+        <source>No items in the cache.</source>
+        <translation>Keine Artikel im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Untitled item</source>
+        <translation>Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>No sales in the cache.</source>
+        <translation>Keine Verkäufe im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Their share</source>
+        <translation>Kommittentenanteil</translation>
+    </message>
+    <message>
+        <source>Paid out in</source>
+        <translation>Ausgezahlt in</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Auszahlung</translation>
+    </message>
+    <message>
+        <source>No payouts in the cache.</source>
+        <translation>Keine Auszahlungen im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Balance history</source>
+        <translation>Saldoverlauf</translation>
+    </message>
+    <message>
+        <source>(the newest %1)</source>
+        <translation>(die neuesten %1)</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::DetailView</name>
+    <message>
+        <source>This record is no longer in the cache.</source>
+        <translation>Dieser Datensatz ist nicht mehr im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details.</source>
+        <translation>Wählen Sie eine Zeile aus, um ihre Details anzuzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::ItemDetail</name>
+    <message>
+        <source>Item details</source>
+        <translation>Artikeldetails</translation>
+    </message>
+    <message>
+        <source>Untitled item</source>
+        <translation>Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>Item of %1 (%2)</source>
+        <translation>Artikel von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deleted or inactivated at the vendor on %1.</source>
+        <translation>Am %1 beim Anbieter gelöscht oder deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Inactive at the vendor.</source>
+        <translation>Beim Anbieter inaktiv.</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Tag price</source>
+        <translation>Etikettenpreis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Inventory type</source>
+        <translation>Bestandsart</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>%1 (no consignor record in the cache)</source>
+        <translation>%1 (kein Kommittenten-Datensatz im Zwischenspeicher)</translation>
+    </message>
+    <message>
+        <source>Consignor&apos;s share</source>
+        <translation>Anteil des Kommittenten</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Online store</source>
+        <translation>Onlineshop</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Eingestellt</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <source>Consignment ends</source>
+        <translation>Kommissionsende</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Anbieter-ID</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>Bild wird geladen …</translation>
+    </message>
+    <message>
+        <source>Image unavailable</source>
+        <translation>Bild nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>Hosted by the vendor, not downloaded:</source>
+        <translation>Beim Anbieter gehostet, nicht heruntergeladen:</translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation>Preisverlauf</translation>
+    </message>
+    <message>
+        <source>(the newest %1 of %2)</source>
+        <translation>(die neuesten %1 von %2)</translation>
+    </message>
+    <message>
+        <source>No price seen yet.</source>
+        <translation>Noch kein Preis erfasst.</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Sold in</source>
+        <translation>Verkauft in</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+</context>
+<context>
     <name>ConsignDesk::MainWindow</name>
     <message>
         <source>Consignors</source>
@@ -584,6 +937,149 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>Store connections: %1</source>
         <translation>Verbundene Läden: %1</translation>
     </message>
+    <message>
+        <source>Rows and selection</source>
+        <translation>Zeilen und Auswahl</translation>
+    </message>
+    <message>
+        <source>That record is no longer in the cache</source>
+        <translation>Dieser Datensatz ist nicht mehr im Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source>&amp;Full Sync</source>
+        <translation>&amp;Vollständig synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch everything again from every connected store</source>
+        <translation>Alles erneut von allen verbundenen Geschäften abrufen</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Connection</source>
+        <translation>Ver&amp;bindung synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch what changed from one store</source>
+        <translation>Änderungen von einem Geschäft abrufen</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Sync</source>
+        <translation>Synchronisierung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop syncing; what was fetched so far stays</source>
+        <translation>Synchronisierung anhalten; bereits Abgerufenes bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>A&amp;utomatic Sync</source>
+        <translation>A&amp;utomatisch synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch what changed from every store every few minutes</source>
+        <translation>Alle paar Minuten Änderungen von allen Geschäften abrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Aus</translation>
+    </message>
+    <message>
+        <source>Every %1 minutes</source>
+        <translation>Alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>Show Sync &amp;Progress</source>
+        <translation>Synchronisierungs&amp;fortschritt anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide each connection&apos;s sync state and problems</source>
+        <translation>Synchronisierungsstatus und Probleme jeder Verbindung ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Synchronisierungsfortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop syncing; what was fetched so far stays (%1)</source>
+        <translation>Synchronisierung anhalten; bereits Abgerufenes bleibt erhalten (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>Synchronisierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Offline — showing the cached data</source>
+        <translation>Offline – zwischengespeicherte Daten werden angezeigt</translation>
+    </message>
+    <message>
+        <source>The stores could not be reached; what you see is from the last sync</source>
+        <translation>Die Geschäfte waren nicht erreichbar; die angezeigten Daten stammen aus der letzten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Fetch what changed from %1</source>
+        <translation>Änderungen von %1 abrufen</translation>
+    </message>
+    <message>
+        <source>Fetch what changed from every connected store</source>
+        <translation>Änderungen von allen verbundenen Geschäften abrufen</translation>
+    </message>
+    <message>
+        <source>%1 · starting</source>
+        <translation>%1 · wird gestartet</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert …</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>No store has been synced yet</source>
+        <translation>Noch kein Geschäft synchronisiert</translation>
+    </message>
+    <message>
+        <source>Sync problem: %1</source>
+        <translation>Synchronisierungsproblem: %1</translation>
+    </message>
+    <message>
+        <source>%1 sync problems, the first: %2</source>
+        <translation>%1 Synchronisierungsprobleme, das erste: %2</translation>
+    </message>
+    <message>
+        <source>Sync finished at %1</source>
+        <translation>Synchronisierung abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; what was fetched so far stays</source>
+        <translation>Synchronisierung abgebrochen; bereits Abgerufenes bleibt erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Models::CacheTableModel</name>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>Lesen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Deleted or inactive at the vendor</source>
+        <translation>Beim Anbieter gelöscht oder inaktiv</translation>
+    </message>
+    <message>
+        <source>%1 (not sortable)</source>
+        <translation>%1 (nicht sortierbar)</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::Net::ClientCredentialsToken</name>
@@ -647,6 +1143,216 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     </message>
 </context>
 <context>
+    <name>ConsignDesk::PayoutDetail</name>
+    <message>
+        <source>(the first %1 of %2)</source>
+        <translation>(die ersten %1 von %2)</translation>
+    </message>
+    <message>
+        <source>Payout details</source>
+        <translation>Auszahlungsdetails</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Auszahlung</translation>
+    </message>
+    <message>
+        <source>Payout %1</source>
+        <translation>Auszahlung %1</translation>
+    </message>
+    <message>
+        <source>Payout of %1 (%2)</source>
+        <translation>Auszahlung von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deleted or voided at the vendor on %1.</source>
+        <translation>Am %1 beim Anbieter gelöscht oder storniert.</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Anbieter-ID</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>No lines in the cache.</source>
+        <translation>Keine Positionen im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Their share</source>
+        <translation>Kommittentenanteil</translation>
+    </message>
+    <message>
+        <source>Untitled item</source>
+        <translation>Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>Total of the lines: %1</source>
+        <translation>Summe der Positionen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::SaleDetail</name>
+    <message>
+        <source>(the first %1 of %2)</source>
+        <translation>(die ersten %1 von %2)</translation>
+    </message>
+    <message>
+        <source>Sale details</source>
+        <translation>Verkaufsdetails</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Sale %1</source>
+        <translation>Verkauf %1</translation>
+    </message>
+    <message>
+        <source>Sale of %1 (%2)</source>
+        <translation>Verkauf von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deleted or voided at the vendor on %1.</source>
+        <translation>Am %1 beim Anbieter gelöscht oder storniert.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Anbieter-ID</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>No lines in the cache.</source>
+        <translation>Keine Positionen im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Their share</source>
+        <translation>Kommittentenanteil</translation>
+    </message>
+    <message>
+        <source>Paid out in</source>
+        <translation>Ausgezahlt in</translation>
+    </message>
+    <message>
+        <source>Untitled item</source>
+        <translation>Artikel ohne Titel</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Auszahlung</translation>
+    </message>
+</context>
+<context>
     <name>ConsignDesk::Secrets::KeyStore</name>
     <message>
         <source>No key is stored for %1.</source>
@@ -696,6 +1402,307 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     </message>
 </context>
 <context>
+    <name>ConsignDesk::SyncController</name>
+    <message>
+        <source>1 page</source>
+        <translation>1 Seite</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 Seiten</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::SyncPanel</name>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Sync state of each connection</source>
+        <translation>Synchronisierungsstatus jeder Verbindung</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Zuletzt synchronisiert</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Details of the chosen connection&apos;s sync</source>
+        <translation>Details zur Synchronisierung der gewählten Verbindung</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Wird synchronisiert</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 changed, %3 unchanged, %4 deleted</source>
+        <translation>%1 neu, %2 geändert, %3 unverändert, %4 gelöscht</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop syncing; what was fetched so far stays</source>
+        <translation>Synchronisierung anhalten; bereits Abgerufenes bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Sync %1 again</source>
+        <translation>%1 erneut synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch what changed from %1</source>
+        <translation>Änderungen von %1 abrufen</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::TablePane</name>
+    <message>
+        <source>Search items: title, SKU, brand, description (Ctrl+F)</source>
+        <translation>Artikel suchen: Titel, SKU, Marke, Beschreibung (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search consignors: name, email, number, company (Ctrl+F)</source>
+        <translation>Kommittenten suchen: Name, E-Mail, Nummer, Firma (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search sales: number, customer (Ctrl+F)</source>
+        <translation>Verkäufe suchen: Nummer, Kunde (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search payouts: reference, note (Ctrl+F)</source>
+        <translation>Auszahlungen suchen: Referenz, Notiz (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search stock: product code, name, batch, SSCC (Ctrl+F)</source>
+        <translation>Bestand suchen: Produktcode, Name, Charge, SSCC (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Items: %1</source>
+        <translation>Artikel: %1</translation>
+    </message>
+    <message>
+        <source>Consignors: %1</source>
+        <translation>Kommittenten: %1</translation>
+    </message>
+    <message>
+        <source>Sales: %1</source>
+        <translation>Verkäufe: %1</translation>
+    </message>
+    <message>
+        <source>Payouts: %1</source>
+        <translation>Auszahlungen: %1</translation>
+    </message>
+    <message>
+        <source>Stock lines: %1</source>
+        <translation>Bestandspositionen: %1</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Artikel</translation>
+    </message>
+    <message>
+        <source>All consignors</source>
+        <translation>Alle Kommittenten</translation>
+    </message>
+    <message>
+        <source>All sales</source>
+        <translation>Alle Verkäufe</translation>
+    </message>
+    <message>
+        <source>All payouts</source>
+        <translation>Alle Auszahlungen</translation>
+    </message>
+    <message>
+        <source>All stock lines</source>
+        <translation>Alle Bestandspositionen</translation>
+    </message>
+    <message>
+        <source>Search %1</source>
+        <translation>%1 durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Filters</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Show or hide the filters</source>
+        <translation>Filter ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Saved views: a named search, filters, columns and sort</source>
+        <translation>Gespeicherte Ansichten: eine benannte Suche mit Filtern, Spalten und Sortierung</translation>
+    </message>
+    <message>
+        <source>&amp;Views</source>
+        <translation>&amp;Ansichten</translation>
+    </message>
+    <message>
+        <source>Manage saved views</source>
+        <translation>Gespeicherte Ansichten verwalten</translation>
+    </message>
+    <message>
+        <source>&amp;Save View As…</source>
+        <translation>Ansicht &amp;speichern unter …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete This View</source>
+        <translation>Diese Ansicht &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Search and Filters</source>
+        <translation>Suche und Filter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>%1 table</source>
+        <translation>Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <translation>Rechtsklick zum Auswählen der Spalten</translation>
+    </message>
+    <message>
+        <source>Copied the first %1 rows (at most %2 at a time)</source>
+        <translation>Die ersten %1 Zeilen kopiert (höchstens %2 auf einmal)</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows</source>
+        <translation>%1 Zeilen kopiert</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>A name for this search, its filters, columns and sort:</source>
+        <translation>Ein Name für diese Suche mit ihren Filtern, Spalten und Sortierung:</translation>
+    </message>
+    <message>
+        <source> · %1 selected</source>
+        <translation> · %1 ausgewählt</translation>
+    </message>
+    <message>
+        <source> · %1: %2</source>
+        <translation> · %1: %2</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Reset Columns</source>
+        <translation>Spalten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Saved the view “%1”</source>
+        <translation>Ansicht „%1“ gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>ConsignDesk::Vendors::ConnectionProbe</name>
     <message>
         <source>The secure connection to %1 failed: %2. ConsignDesk only talks to servers whose certificate can be verified; check the base URL, the computer&apos;s clock and any proxy.</source>
@@ -732,6 +1739,201 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>%1 answered with status %2, which the test did not expect.</source>
         <translation>%1 hat mit Status %2 geantwortet, den der Test nicht erwartet hat.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::WarehouseDetail</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation>Blocklager</translation>
+    </message>
+    <message>
+        <source>racking</source>
+        <translation>Regallager</translation>
+    </message>
+    <message>
+        <source>quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>transitional</source>
+        <translation>Übergangsbereich</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Stock line details</source>
+        <translation>Details der Bestandsposition</translation>
+    </message>
+    <message>
+        <source>Logistic unit, its product lines and serial items</source>
+        <translation>Ladeeinheit mit ihren Produktpositionen und Serienartikeln</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Available
+/ on hand</source>
+        <translation>Verfügbar
+/ Bestand</translation>
+    </message>
+    <message>
+        <source>Location
+(type)</source>
+        <translation>Lagerplatz
+(Typ)</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Best
+before</source>
+        <translation>Mindest-
+haltbarkeit</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Verfallsdatum</translation>
+    </message>
+    <message>
+        <source>Dangerous
+goods</source>
+        <translation>Gefahr-
+gut</translation>
+    </message>
+    <message>
+        <source>Consumables of the consignment</source>
+        <translation>Verbrauchsmaterial der Sendung</translation>
+    </message>
+    <message>
+        <source>Consumable</source>
+        <translation>Verbrauchsmaterial</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Stock line of %1 (%2)</source>
+        <translation>Bestandsposition von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No longer listed by the warehouse since %1.</source>
+        <translation>Seit %1 nicht mehr vom Lager geführt.</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>Produktcode</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Logistic unit</source>
+        <translation>Ladeeinheit</translation>
+    </message>
+    <message>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
+    <message>
+        <source>Serial tracking</source>
+        <translation>Seriennummernverfolgung</translation>
+    </message>
+    <message>
+        <source>Serial numbers required</source>
+        <translation>Seriennummern erforderlich</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Einheit %1</translation>
+    </message>
+    <message>
+        <source>SSCC %1</source>
+        <translation>SSCC %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>UN %1</source>
+        <translation>UN %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Yes: %1</source>
+        <translation>Ja: %1</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (abgelaufen)</translation>
+    </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1 (heute)</translation>
+    </message>
+    <message>
+        <source>%1 (tomorrow)</source>
+        <translation>%1 (morgen)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2 days)</source>
+        <translation>%1 (in %2 Tagen)</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Expires within %1 days</source>
+        <translation>Läuft innerhalb von %1 Tagen ab</translation>
+    </message>
+    <message>
+        <source>… more serial items, not shown</source>
+        <translation>… weitere Serienartikel, nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>Serial %1</source>
+        <translation>Seriennummer %1</translation>
+    </message>
+    <message>
+        <source>Consumables</source>
+        <translation>Verbrauchsmaterial</translation>
+    </message>
+    <message>
+        <source>This unit is not part of a consignment.</source>
+        <translation>Diese Einheit gehört zu keiner Sendung.</translation>
+    </message>
+    <message>
+        <source>Consumables of consignment %1</source>
+        <translation>Verbrauchsmaterial der Sendung %1</translation>
+    </message>
+    <message>
+        <source>No consumables recorded.</source>
+        <translation>Kein Verbrauchsmaterial erfasst.</translation>
     </message>
 </context>
 <context>

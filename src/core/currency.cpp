@@ -88,6 +88,8 @@ QString format(qint64 minor, const QString &code, const QLocale &locale)
     QString grouped = locale.toString(whole.toULongLong());
     if (point >= 0)
         grouped += locale.decimalPoint() + plain.mid(point + 1);
+    if (locale.language() == QLocale::C) // no convention of its own: the symbol first, as most do
+        return (minor < 0 ? QStringLiteral("-") : QString()) + symbol(code, locale) + grouped;
     const QString sample = locale.toCurrencyString(minor < 0 ? -1.0 : 1.0, symbol(code, locale), 0);
     QString text = sample;
     text.replace(locale.toString(1), grouped);

@@ -1,6 +1,7 @@
 #include "models/cachetablemodel.h"
 
 #include "core/currency.h"
+#include "core/numbers.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -308,10 +309,8 @@ QVariant CacheTableModel::display(int column, const QVariantList &row) const
         const QDate date = QDate::fromString(value.toString().left(10), Qt::ISODate);
         return date.isValid() ? m_locale.toString(date, QLocale::ShortFormat) : value.toString();
     }
-    case ColumnKind::Percent: {
-        const qint64 bp = value.toLongLong();
-        return QString(m_locale.toString(double(bp) / 100.0, 'f', bp % 100 == 0 ? 0 : 2) + QStringLiteral(" %"));
-    }
+    case ColumnKind::Percent:
+        return Numbers::percentFromBasisPoints(value.toLongLong(), m_locale);
     case ColumnKind::Bool:
         return value.toLongLong() ? QCoreApplication::translate("ConsignDesk::Models::CacheTableModel", "Yes")
                                   : QString();

@@ -1,5 +1,7 @@
 #include "widgets/detailformat.h"
 
+#include "core/numbers.h"
+
 #include "core/currency.h"
 #include "core/vendor.h"
 
@@ -80,9 +82,7 @@ QString share(const QVariant &basisPoints, const QLocale &locale)
 {
     if (basisPoints.isNull())
         return {};
-    const qint64 bp = basisPoints.toLongLong();
-    const int digits = bp % 100 == 0 ? 0 : (bp % 10 == 0 ? 1 : 2);
-    return locale.toString(double(bp) / 100.0, 'f', digits) + locale.percent();
+    return Numbers::percentFromBasisPoints(basisPoints.toLongLong(), locale);
 }
 
 QString count(qint64 n, const QLocale &locale)

@@ -213,18 +213,18 @@ void MainWindow::setUpTablePanes()
         m_tablePanes.append(pane);
         connect(pane, &TablePane::statusChanged, this, [this, pane](const QString &text) {
             if (m_ui->pages->currentWidget() == pane)
-                m_paneStatus->setText(text);
+                setPaneStatus(text);
         });
         connect(pane, &TablePane::openRequested, this, &MainWindow::openRecord);
     }
     m_ui->pages->setCurrentIndex(std::max(0, m_ui->navigation->currentRow()));
     connect(m_ui->pages, &QStackedWidget::currentChanged, this, [this] {
         TablePane *pane = currentTablePane();
-        m_paneStatus->setText(pane ? pane->statusText() : QString());
+        setPaneStatus(pane ? pane->statusText() : QString());
         m_ui->actionFind->setEnabled(pane != nullptr);
     });
     if (TablePane *pane = currentTablePane())
-        m_paneStatus->setText(pane->statusText());
+        setPaneStatus(pane->statusText());
     m_ui->actionFind->setEnabled(currentTablePane() != nullptr);
     m_ui->actionFind->setToolTip({});
     connect(m_ui->actionFind, &QAction::triggered, this, [this] {
@@ -233,6 +233,13 @@ void MainWindow::setUpTablePanes()
     });
     if (m_sync)
         connect(m_sync, &SyncController::cacheChanged, this, &MainWindow::refreshPanes);
+}
+
+void MainWindow::setPaneStatus(const QString &text)
+{
+    // A permanent widget keeps its room even beside a long message.
+    m_paneStatus->setText(text);
+    m_paneStatus->setMinimumWidth(m_paneStatus->sizeHint().width());
 }
 
 void MainWindow::refreshPanes()

@@ -85,6 +85,7 @@ private:
     void setUpSyncActions();
     void setUpTablePanes();
     void refreshPanes();
+    void setPaneStatus(const QString &text);
     void setUpSync();
     void updateSyncState();
     void rebuildSyncConnectionMenu();

@@ -86,6 +86,52 @@ void CacheTableView::copy()
 
 // ---------------------------------------------------------------- the pane
 
+namespace {
+
+QString searchHint(const QString &table)
+{
+    if (table == QLatin1String("items"))
+        return TablePane::tr("Search items: title, SKU, brand, description (Ctrl+F)");
+    if (table == QLatin1String("consignors"))
+        return TablePane::tr("Search consignors: name, email, number, company (Ctrl+F)");
+    if (table == QLatin1String("sales"))
+        return TablePane::tr("Search sales: number, customer (Ctrl+F)");
+    if (table == QLatin1String("payouts"))
+        return TablePane::tr("Search payouts: reference, note (Ctrl+F)");
+    return TablePane::tr("Search stock: product code, name, batch, SSCC (Ctrl+F)");
+}
+
+// "1,234 items": the count with the pane's own noun (plural forms would need
+// numerus translations; these read well for any count in English and German).
+QString rowsText(const QString &table, qint64 rows)
+{
+    const QString n = QLocale().toString(rows);
+    if (table == QLatin1String("items"))
+        return TablePane::tr("Items: %1").arg(n);
+    if (table == QLatin1String("consignors"))
+        return TablePane::tr("Consignors: %1").arg(n);
+    if (table == QLatin1String("sales"))
+        return TablePane::tr("Sales: %1").arg(n);
+    if (table == QLatin1String("payouts"))
+        return TablePane::tr("Payouts: %1").arg(n);
+    return TablePane::tr("Stock lines: %1").arg(n);
+}
+
+QString allText(const QString &table)
+{
+    if (table == QLatin1String("items"))
+        return TablePane::tr("All items");
+    if (table == QLatin1String("consignors"))
+        return TablePane::tr("All consignors");
+    if (table == QLatin1String("sales"))
+        return TablePane::tr("All sales");
+    if (table == QLatin1String("payouts"))
+        return TablePane::tr("All payouts");
+    return TablePane::tr("All stock lines");
+}
+
+} // namespace
+
 TablePane::TablePane(const QString &table, QSqlDatabase db, const QIcon &icon, const QString &title,
                      const QString &emptyText, QWidget *parent)
     : QWidget(parent)
@@ -107,7 +153,7 @@ TablePane::TablePane(const QString &table, QSqlDatabase db, const QIcon &icon, c
     m_search = new QLineEdit(work);
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setClearButtonEnabled(true);
-    m_search->setPlaceholderText(tr("Search %1 (Ctrl+F)").arg(title.toLower()));
+    m_search->setPlaceholderText(searchHint(table));
     m_search->setAccessibleName(tr("Search %1").arg(title.toLower()));
     m_filterButton = new QToolButton(work);
     m_filterButton->setObjectName(QStringLiteral("filterButton"));
@@ -420,7 +466,7 @@ void TablePane::updateStatus()
 {
     const QLocale locale;
     const qint64 rows = m_model->rowCount();
-    QString text = tr("%1 %2").arg(locale.toString(rows), m_title.toLower());
+    QString text = rowsText(m_table, rows);
     QList<std::pair<int, int>> ranges;
     for (const QItemSelectionRange &range : m_view->selectionModel()->selection())
         ranges.append({range.top(), range.bottom()});
@@ -583,7 +629,7 @@ void TablePane::reloadViewsCombo(const QString &current)
 {
     const QSignalBlocker block(m_views);
     m_views->clear();
-    m_views->addItem(tr("All %1").arg(m_title.toLower()));
+    m_views->addItem(allText(m_table));
     m_views->addItems(savedViews());
     const int index = current.isEmpty() ? 0 : m_views->findText(current);
     m_views->setCurrentIndex(std::max(0, index));
