@@ -1320,16 +1320,8 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <translation>Artikel</translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation>SKU</translation>
-    </message>
-    <message>
         <source>Consignor</source>
         <translation>Kommittent</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Menge</translation>
     </message>
     <message>
         <source>Price</source>
@@ -1350,6 +1342,10 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>Payout</source>
         <translation>Auszahlung</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
     </message>
 </context>
 <context>

@@ -83,10 +83,10 @@ bool SaleDetail::render(qint64 id, Html &html)
     l.addBindValue(lineLimit);
     if (!run(l))
         return true;
+    // The SKU under the title: one column less in a narrow panel.
     html.beginTable({{tr("Item")},
-                     {tr("SKU")},
                      {tr("Consignor")},
-                     {tr("Quantity"), Html::Right},
+                     {tr("Qty"), Html::Right},
                      {tr("Price"), Html::Right},
                      {tr("Their share"), Html::Right},
                      {tr("Status")},
@@ -105,7 +105,9 @@ bool SaleDetail::render(qint64 id, Html &html)
             : link({QStringLiteral("payouts"), l.value(QStringLiteral("payout_row")).toLongLong()},
                    columnText(l, "payout_reference").isEmpty() ? tr("Payout") : columnText(l, "payout_reference"));
         const QString lineCurrency = columnText(l, "currency");
-        html.row({item, escape(columnText(l, "sku")), consignor, escape(count(l.value(QStringLiteral("quantity")).toLongLong())),
+        const QString sku = columnText(l, "sku");
+        html.row({sku.isEmpty() ? item : item + QStringLiteral("<br><span class=\"muted\">") + escape(sku) + QStringLiteral("</span>"),
+                  consignor, escape(count(l.value(QStringLiteral("quantity")).toLongLong())),
                   escape(columnMoney(l, "price_minor", lineCurrency)),
                   escape(columnMoney(l, "consignor_amount_minor", lineCurrency)), escape(humanize(columnText(l, "status"))),
                   payout});

@@ -225,8 +225,20 @@ TablePane::TablePane(const QString &table, QSqlDatabase db, const QIcon &icon, c
     m_view->horizontalHeader()->setDefaultSectionSize(130);
     for (int column = 0; column < m_model->columnCount(); ++column)
         m_view->setColumnHidden(column, m_model->spec().columns.at(column).hidden);
-    if (const int title = m_model->columnOf(QStringLiteral("title")); title >= 0)
-        m_view->setColumnWidth(title, 300);
+    // Widths that fit what each kind of column holds (a date and time, an amount).
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        const Models::ColumnKind kind = m_model->spec().columns.at(column).kind;
+        const int chars = kind == Models::ColumnKind::Time ? 23
+            : kind == Models::ColumnKind::Money            ? 13
+            : kind == Models::ColumnKind::Integer || kind == Models::ColumnKind::Percent || kind == Models::ColumnKind::Bool
+            ? 9
+            : 18;
+        m_view->setColumnWidth(column, m_view->fontMetrics().averageCharWidth() * chars + 16);
+    }
+    for (const char *wide : {"title", "product_name", "name"}) {
+        if (const int column = m_model->columnOf(QLatin1String(wide)); column >= 0)
+            m_view->setColumnWidth(column, m_view->fontMetrics().averageCharWidth() * 34);
+    }
 
     m_splitter = new QSplitter(Qt::Horizontal, work);
     m_splitter->setObjectName(QStringLiteral("detailSplitter"));
@@ -400,7 +412,7 @@ void TablePane::setDetailView(DetailView *detail)
     QSettings settings;
     const QByteArray state = settings.value(settingsGroup() + QStringLiteral("/splitter")).toByteArray();
     if (state.isEmpty() || !m_splitter->restoreState(state))
-        m_splitter->setSizes({700, 400});
+        m_splitter->setSizes({600, 480});
 }
 
 void TablePane::openCurrent(bool focusDetail)
@@ -414,7 +426,7 @@ void TablePane::openCurrent(bool focusDetail)
     if (id <= 0)
         return;
     if (m_splitter->sizes().value(1) == 0)
-        m_splitter->setSizes({m_splitter->width() * 3 / 5, m_splitter->width() * 2 / 5});
+        m_splitter->setSizes({m_splitter->width() * 11 / 20, m_splitter->width() * 9 / 20});
     m_detail->setVisible(true);
     if (m_detail->currentId() != id)
         m_detail->showRecord(id);
