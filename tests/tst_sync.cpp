@@ -4,6 +4,8 @@
 // after each injected fault the cache stays consistent and the next run
 // converges (RELIABILITY.md, cases 1-19 where the sandbox can cause them).
 #include "net/httpclient.h"
+#include "net/retrypolicy.h"
+#include "net/vendorclient.h"
 #include "sandbox/sandbox.h"
 #include "sandboxfixture.h"
 #include "store/connectionstore.h"
@@ -13,7 +15,9 @@
 #include "sync/syncengine.h"
 #include "vendors/connector.h"
 
+#include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QElapsedTimer>
@@ -322,6 +326,43 @@ private Q_SLOTS:
         QVERIFY2(longestGapMs < 1000, qPrintable(QString::number(longestGapMs)));
         for (const QString &vendor : vendorIds)
             QVERIFY2(!contents(*cache, vendor).isEmpty(), qPrintable(vendor));
+    }
+
+    void aStoreThatCannotBeReachedFailsOnceNotPerResource()
+    {
+        auto cache = newCache();
+        // ConsignCloud lists eight resources; its address now refuses connections.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        Connection c = cache->connections.value(QStringLiteral("consigncloud"));
+        QUrl url = c.baseUrl;
+        url.setPort(port);
+        c.baseUrl = url;
+        const QString secret = m_sandbox->credentials(QStringLiteral("consigncloud")).value(QStringLiteral("api_key")).toString();
+        std::unique_ptr<Vendors::Connector> connector(
+            Vendors::makeConnector(c, *m_http, [secret](auto give) { give(secret, {}); }));
+        Net::RetryPolicy policy;
+        policy.maxAttempts = 3;
+        policy.baseDelayMs = 5;
+        policy.maxDelayMs = 20;
+        connector->setRetryPolicy(policy);
+        connector->client().setRateLimiter(nullptr);
+        Sync::SyncRun run(*cache->db, *connector, {});
+        QSignalSpy progress(&run, &Sync::SyncRun::progress);
+        run.start();
+        QVERIFY(QTest::qWaitFor([&run] { return run.isFinished(); }, 60000));
+        const QList<Sync::ResourceSummary> summaries = run.summaries();
+        QCOMPARE(summaries.size(), connector->resources().size());
+        QVERIFY2(summaries.first().error.contains(QStringLiteral("no answer")), qPrintable(summaries.first().error));
+        QVERIFY2(summaries.first().error.startsWith(c.name), qPrintable(summaries.first().error));
+        for (int i = 1; i < summaries.size(); ++i)
+            QVERIFY2(summaries.at(i).error.contains(QStringLiteral("not tried")), qPrintable(summaries.at(i).error));
+        QVERIFY(!run.ok());
+        // Nothing was tried after the first resource: one request and its retries.
+        QCOMPARE(scalar(*cache, QStringLiteral("SELECT count(*) FROM sync_runs WHERE connection_id = '%1'").arg(c.id)), 1);
+        QVERIFY(contents(*cache, QStringLiteral("consigncloud")).isEmpty());
     }
 };
 

@@ -1389,6 +1389,10 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>the cache&apos;s indexes could not be rebuilt: %1</source>
         <translation>die Indizes des Zwischenspeichers konnten nicht neu aufgebaut werden: %1</translation>
     </message>
+    <message>
+        <source>not tried: the store could not be reached</source>
+        <translation>nicht versucht: das Geschäft war nicht erreichbar</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::Sync::Worker</name>

@@ -354,6 +354,8 @@ void VendorClient::finish(const JobPtr &job, const HttpResult &result)
     job->finished = true;
     job->timer.stop();
     m_active.removeOne(job);
+    if (!result.cancelled)
+        m_lastUnreachable = result.transportFailed() && !result.tlsFailed();
     const Callback done = std::move(job->done);
     QPointer<VendorClient> self(this);
     if (done)

@@ -69,6 +69,10 @@ public:
     void setRetryBudget(int retries);
     int retryBudget() const { return m_retryBudget; }
     int retriesUsed() const { return m_retriesUsed; }
+    /// Whether the last request that ended (after its retries) got no HTTP
+    /// answer at all: the server could not be reached (refused, no route, name
+    /// unknown, timed out). False after any answer, even an error status.
+    bool lastRequestUnreachable() const { return m_lastUnreachable; }
     /// Seeds the backoff jitter (tests).
     void setRandomSeed(quint32 seed) { m_random.seed(seed); }
 
@@ -115,6 +119,7 @@ private:
     int m_maxConcurrent = 1;
     int m_retryBudget = -1;
     int m_retriesUsed = 0;
+    bool m_lastUnreachable = false;
     QRandomGenerator m_random;
     QElapsedTimer m_clock;
 

@@ -318,6 +318,17 @@ bool SyncRun::completeResource(QString *error)
 
 void SyncRun::failResource(const QString &error)
 {
+    // A store that cannot be reached at all fails every other resource the
+    // same way, each after its retries: say so once and stop here.
+    if (m_connector.client().lastRequestUnreachable() && !m_queue.isEmpty()) {
+        for (const Vendors::ResourceSpec &left : std::as_const(m_queue)) {
+            ResourceSummary skipped;
+            skipped.resource = left.name;
+            skipped.error = describe(tr("not tried: the store could not be reached"));
+            m_skipped.append(skipped);
+        }
+        m_queue.clear();
+    }
     m_current.error = describe(error);
     qCWarning(lcSync).noquote() << m_current.error;
     // What was committed stays, the watermark does not move; the reason is kept for the GUI.
@@ -358,6 +369,8 @@ void SyncRun::finishResource()
         exec(run, &ignored);
     }
     m_summaries.append(m_current);
+    m_summaries.append(m_skipped);
+    m_skipped.clear();
     m_runId = 0;
     QTimer::singleShot(0, this, &SyncRun::nextResource);
 }

@@ -89,6 +89,7 @@ private:
     Options m_options;
     Store::CacheWriter m_writer;
     QList<Vendors::ResourceSpec> m_queue;
+    QList<ResourceSummary> m_skipped; ///< resources not tried after the store proved unreachable
     QList<ResourceSummary> m_summaries;
 
     // The resource being synced.
