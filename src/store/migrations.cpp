@@ -152,6 +152,45 @@ const QList<Migration> &migrations()
          {
              QStringLiteral("CREATE INDEX items_category ON items(category COLLATE NOCASE)"),
          }},
+        // Payouts: each connection's rules for what is payable, and the ledger of
+        // approvals. An intent is written (synchronous=FULL) before its request
+        // leaves; its state says what is known of the vendor's side. At most one
+        // open intent per consignor, so two approvals cannot both be sent. The
+        // ledger outlives a removed connection (no foreign key): it is the record
+        // of money moved.
+        {5,
+         {
+             QStringLiteral("CREATE TABLE payout_settings (connection_id TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE, holding_days INTEGER NOT NULL DEFAULT 14, tracking_start TEXT)"),
+             QStringLiteral("CREATE TABLE payout_intents (id INTEGER PRIMARY KEY, connection_id TEXT NOT NULL, connection_name TEXT NOT NULL, vendor TEXT NOT NULL, consignor_id TEXT NOT NULL, consignor_name TEXT NOT NULL DEFAULT '', amount_minor INTEGER NOT NULL CHECK (amount_minor > 0), currency TEXT NOT NULL, reference TEXT NOT NULL UNIQUE, lines TEXT NOT NULL DEFAULT '[]', approved_by TEXT NOT NULL, approved_at INTEGER NOT NULL, state TEXT NOT NULL CHECK (state IN ('approved', 'sending', 'confirmed', 'rejected', 'unknown', 'absent')), attempts INTEGER NOT NULL DEFAULT 0, sent_at INTEGER, settled_at INTEGER, vendor_payout_id TEXT, vendor_reference TEXT, detail TEXT)"),
+             QStringLiteral("CREATE UNIQUE INDEX payout_intents_open ON payout_intents(connection_id, consignor_id) WHERE state IN ('approved', 'sending', 'unknown')"),
+             QStringLiteral("CREATE INDEX payout_intents_approved ON payout_intents(approved_at)"),
+             QStringLiteral("CREATE TABLE payout_intent_log (intent_id INTEGER NOT NULL REFERENCES payout_intents(id) ON DELETE CASCADE, at INTEGER NOT NULL, state TEXT NOT NULL, detail TEXT)"),
+             QStringLiteral("CREATE INDEX payout_intent_log_intent ON payout_intent_log(intent_id, at)"),
+         }},
+        // The items pane over a million items (issue 6). It lists the live
+        // items (deleted IS NULL AND inactive = 0) unless told otherwise; these
+        // partial indexes hold only those, so its counts (the row count, each
+        // filter's, a search's matches, a record's row in a sort order) read
+        // an index, never the table. items_deleted goes: nearly every item has
+        // deleted NULL, but without statistics SQLite took "deleted IS NULL"
+        // through it for selective, and read and sorted every item for each
+        // block of rows the pane showed.
+        {5,
+         {
+             QStringLiteral("DROP INDEX IF EXISTS items_deleted"),
+             QStringLiteral("CREATE INDEX items_live_id ON items(id, deleted, inactive) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_created ON items(created) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_price_minor ON items(price_minor) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_status ON items(status) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_category ON items(category) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_inventory_type ON items(inventory_type) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_ecommerce ON items(ecommerce) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_connection ON items(connection_id, consignor_id) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_sku ON items(sku) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_title ON items(title COLLATE NOCASE) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_category_nocase ON items(category COLLATE NOCASE) WHERE deleted IS NULL AND inactive = 0"),
+             QStringLiteral("CREATE INDEX items_live_updated ON items(updated) WHERE deleted IS NULL AND inactive = 0"),
+         }},
     };
     return list;
 }
