@@ -156,7 +156,8 @@ CacheTableModel::Where CacheTableModel::where() const
         if (!any.isEmpty())
             clauses.append(u'(' + any.join(QStringLiteral(" OR ")) + u')');
     }
-    return {clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND ")), binds};
+    const QString condition = clauses.join(QStringLiteral(" AND "));
+    return {condition.isEmpty() ? QString() : QStringLiteral(" WHERE ") + condition, binds, condition};
 }
 
 QString CacheTableModel::selectList() const
@@ -203,9 +204,18 @@ int CacheTableModel::countRows() const
         fail(m_spec.table, query.lastError().text());
         return 0;
     }
+    const qint64 count = query.value(0).toLongLong();
+    query.finish();
+    // The table's size, for block() to weigh walking the sort order against
+    // sorting the matches: its largest id is close enough and costs a lookup.
+    QSqlQuery size(m_db);
+    size.setForwardOnly(true);
+    m_tableRows = size.exec(QStringLiteral("SELECT max(rowid) FROM %1").arg(m_spec.table)) && size.next()
+        ? size.value(0).toLongLong()
+        : count;
     m_error.clear();
     m_countMs = timer.elapsed();
-    return int(std::min<qint64>(query.value(0).toLongLong(), std::numeric_limits<int>::max()));
+    return int(std::min<qint64>(count, std::numeric_limits<int>::max()));
 }
 
 const CacheTableModel::Block *CacheTableModel::block(int index) const
@@ -221,10 +231,28 @@ const CacheTableModel::Block *CacheTableModel::block(int index) const
     const bool reverse = first > m_count / 2;
     const int offset = reverse ? m_count - 1 - last : first;
     const Where w = where();
+    // Two ways to a block's ids. Walking the sort order's index and testing
+    // each row against the filters reads about (offset + rows) * table rows /
+    // matching rows; driving from a filter's index (or the search's matches)
+    // reads and sorts every match. SQLite, without statistics, takes any
+    // equality for selective and drives from it, which for a filter most rows
+    // pass sorts them all for each block: when walking reads fewer rows, the
+    // filters are hidden from the planner (unary +) so that it walks.
+    // A filter on the sort key itself (a range of dates sorted by date) is
+    // left to SQLite: its index gives both the range and the order.
+    const double rows = last - first + 1;
+    const bool sorted = m_sortColumn >= 0 && !m_spec.columns.at(m_sortColumn).sortSql.isEmpty();
+    const QString key = sorted ? m_spec.columns.at(m_sortColumn).sortSql.section(QStringLiteral(" COLLATE"), 0, 0)
+                               : QStringLiteral("t.id");
+    const bool walk = !w.condition.isEmpty() && !w.condition.contains(key)
+        && (offset + rows) * double(m_tableRows) <= double(m_count) * m_count;
+    const QString filter = walk ? QStringLiteral(" WHERE +(%1)").arg(w.condition) : w.sql;
+    // The ids first, then their columns: only the block's rows compute the
+    // columns (names looked up in other tables), not every match sorted.
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM %2 t%3%4 LIMIT %5 OFFSET %6")
-                      .arg(selectList(), m_spec.table, w.sql, orderBy(reverse))
+    query.prepare(QStringLiteral("SELECT %1 FROM %2 t WHERE t.id IN (SELECT t.id FROM %2 t%3%4 LIMIT %5 OFFSET %6)%4")
+                      .arg(selectList(), m_spec.table, filter, orderBy(reverse))
                       .arg(last - first + 1)
                       .arg(offset));
     for (const QVariant &bind : w.binds)
@@ -415,8 +443,12 @@ void CacheTableModel::sort(int column, Qt::SortOrder order)
     dropRows();
     QModelIndexList after;
     after.reserve(before.size());
+    QHash<qint64, int> rowOf; // a selected row holds several indexes (each end, the current one)
     for (int i = 0; i < before.size(); ++i) {
-        const int row = ids.at(i) > 0 ? rowOfId(ids.at(i)) : -1;
+        const qint64 id = ids.at(i);
+        if (id > 0 && !rowOf.contains(id))
+            rowOf.insert(id, rowOfId(id));
+        const int row = id > 0 ? rowOf.value(id) : -1;
         after.append(row < 0 ? QModelIndex() : index(row, before.at(i).column()));
     }
     changePersistentIndexList(before, after);
@@ -517,39 +549,45 @@ int CacheTableModel::rowOfId(qint64 id) const
         return -1;
     const QVariant value = own.value(0);
     own.finish();
-    // Rows before it in the order (SQLite puts NULL first in ascending order).
+    // Rows before it in the order (SQLite puts NULL first in ascending order),
+    // counted in parts that each read one range of the sort order's index (an
+    // OR of them would read every matching row).
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
     const QString idBefore = ascending ? QStringLiteral("t.id < ?") : QStringLiteral("t.id > ?");
-    QString before;
-    QVariantList binds;
+    QList<std::pair<QString, QVariantList>> parts;
     if (!sorted) {
-        before = idBefore;
-        binds = {id};
+        parts.append({idBefore, {id}});
     } else {
         const QString key = sortSql.section(QStringLiteral(" COLLATE"), 0, 0);
         const QString collate = sortSql.contains(QStringLiteral(" COLLATE"))
             ? QStringLiteral(" COLLATE") + sortSql.section(QStringLiteral(" COLLATE"), 1)
             : QString();
-        const QString less = ascending ? QStringLiteral("<") : QStringLiteral(">");
         if (value.isNull()) {
-            before = ascending ? QStringLiteral("(%1 IS NULL AND %2)").arg(key, idBefore)
-                               : QStringLiteral("(%1 IS NOT NULL OR %2)").arg(key, idBefore);
-            binds = {id};
+            if (!ascending)
+                parts.append({QStringLiteral("%1 IS NOT NULL").arg(key), {}});
+            parts.append({QStringLiteral("%1 IS NULL AND %2").arg(key, idBefore), {id}});
         } else {
-            before = QStringLiteral("(%1%2 %3 ? %2 OR (%1%2 = ?%2 AND %4)%5)")
-                         .arg(key, collate, less, idBefore,
-                              ascending ? QStringLiteral(" OR %1 IS NULL").arg(key) : QString());
-            binds = {value, value, id};
+            parts.append({QStringLiteral("%1%2 %3 ?%2").arg(key, collate, ascending ? QStringLiteral("<")
+                                                                                  : QStringLiteral(">")),
+                          {value}});
+            parts.append({QStringLiteral("%1%2 = ?%2 AND %3").arg(key, collate, idBefore), {value, id}});
+            if (ascending)
+                parts.append({QStringLiteral("%1 IS NULL").arg(key), {}});
         }
+    }
+    QStringList counts;
+    QVariantList binds;
+    for (const auto &[sql, partBinds] : std::as_const(parts)) {
+        counts.append(QStringLiteral("(SELECT count(*) FROM %1 t%2%3%4)")
+                          .arg(m_spec.table, w.sql,
+                               w.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND "), sql));
+        binds.append(w.binds);
+        binds.append(partBinds);
     }
     QSqlQuery count(m_db);
     count.setForwardOnly(true);
-    count.prepare(QStringLiteral("SELECT count(*) FROM %1 t%2%3%4")
-                      .arg(m_spec.table, w.sql, w.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND "),
-                           before));
-    for (const QVariant &bind : w.binds)
-        count.addBindValue(bind);
-    for (const QVariant &bind : binds)
+    count.prepare(QStringLiteral("SELECT ") + counts.join(QStringLiteral(" + ")));
+    for (const QVariant &bind : std::as_const(binds))
         count.addBindValue(bind);
     if (!count.exec() || !count.next()) {
         fail(m_spec.table, count.lastError().text());

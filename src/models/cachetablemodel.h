@@ -81,8 +81,9 @@ private:
         QList<QVariantList> rows; ///< id, deleted, each column, each money column's currency
     };
     struct Where {
-        QString sql;
+        QString sql;       ///< " WHERE …", or empty
         QVariantList binds;
+        QString condition; ///< the same without " WHERE "
     };
     Where where() const;
     QString selectList() const;
@@ -112,6 +113,7 @@ private:
     void dropRows();
     mutable QString m_error;
     mutable qint64 m_countMs = 0;
+    mutable qint64 m_tableRows = 0; ///< about how many rows the table has (its largest id), for block()
 };
 
 } // namespace ConsignDesk::Models

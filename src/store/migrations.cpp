@@ -168,29 +168,58 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE INDEX payout_intent_log_intent ON payout_intent_log(intent_id, at)"),
          }},
         // The items pane over a million items (issue 6). It lists the live
-        // items (deleted IS NULL AND inactive = 0) unless told otherwise; these
-        // partial indexes hold only those, so its counts (the row count, each
-        // filter's, a search's matches, a record's row in a sort order) read
-        // an index, never the table. items_deleted goes: nearly every item has
-        // deleted NULL, but without statistics SQLite took "deleted IS NULL"
-        // through it for selective, and read and sorted every item for each
-        // block of rows the pane showed.
-        {5,
-         {
-             QStringLiteral("DROP INDEX IF EXISTS items_deleted"),
-             QStringLiteral("CREATE INDEX items_live_id ON items(id, deleted, inactive) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_created ON items(created) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_price_minor ON items(price_minor) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_status ON items(status) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_category ON items(category) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_inventory_type ON items(inventory_type) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_ecommerce ON items(ecommerce) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_connection ON items(connection_id, consignor_id) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_sku ON items(sku) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_title ON items(title COLLATE NOCASE) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_category_nocase ON items(category COLLATE NOCASE) WHERE deleted IS NULL AND inactive = 0"),
-             QStringLiteral("CREATE INDEX items_live_updated ON items(updated) WHERE deleted IS NULL AND inactive = 0"),
-         }},
+        // items (deleted IS NULL AND inactive = 0) unless told otherwise. Each
+        // index it sorts or filters by is rebuilt with the row's id and live
+        // state after its key: a walk in its order (key, id), a filter on it
+        // and a count of the live rows in a range of it (the rows before a
+        // record) then read the index alone, never the items' rows. The
+        // category filter compares exactly (its sort index has NOCASE).
+        // items_live_id counts the live items and checks a search's matches.
+        // items_deleted goes: nearly every item has deleted NULL, but without
+        // statistics SQLite took "deleted IS NULL" through it for selective,
+        // and read and sorted every item for each block of rows shown.
+        {6,
+         [] {
+             // items_deleted, and the partial indexes an interim build of
+             // this migration (numbered 5) made.
+             QStringList dropped{QStringLiteral("items_deleted")};
+             for (const char *key : {"id", "created", "price_minor", "status", "category", "inventory_type",
+                                     "ecommerce", "connection", "sku", "title", "category_nocase", "updated"})
+                 dropped.append(QStringLiteral("items_live_") + QLatin1String(key));
+             QStringList statements;
+             QStringList names;
+             for (const QString &name : std::as_const(dropped)) {
+                 statements.append(QStringLiteral("DROP INDEX IF EXISTS ") + name);
+                 names.append(QStringLiteral("'index ") + name + u'\'');
+             }
+             const char *const replaced[][2] = {
+                 {"items_sku", "sku"},
+                 {"items_title", "title COLLATE NOCASE"},
+                 {"items_category", "category COLLATE NOCASE"},
+                 {"items_status", "status"},
+                 {"items_inventory_type", "inventory_type"},
+                 {"items_price_minor", "price_minor"},
+                 {"items_ecommerce", "ecommerce"},
+                 {"items_created", "created"},
+                 {"items_updated", "updated"},
+                 {"items_consignor_id", "consignor_id, connection_id"}, // the consignor filter
+                 {"items_seen", "connection_id, seen_run"},             // the connection filter
+             };
+             for (const auto &[name, key] : replaced) {
+                 statements.append(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(name)));
+                 statements.append(QStringLiteral("CREATE INDEX %1 ON items(%2, id, inactive, deleted)")
+                                       .arg(QLatin1String(name), QLatin1String(key)));
+                 names.append(QStringLiteral("'index %1'").arg(QLatin1String(name)));
+             }
+             // A first load cut short set the old ones aside: not to be restored.
+             statements.append(QStringLiteral("DELETE FROM bulk_load_set_aside WHERE tbl = 'items' AND name IN (%1)")
+                                   .arg(names.join(QStringLiteral(", "))));
+             statements.append(QStringLiteral(
+                 "CREATE INDEX items_category_exact ON items(category, id, inactive, deleted)"));
+             statements.append(QStringLiteral("CREATE INDEX items_live_id ON items(id, deleted, inactive) "
+                                              "WHERE deleted IS NULL AND inactive = 0"));
+             return statements;
+         }()},
     };
     return list;
 }
