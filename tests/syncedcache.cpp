@@ -9,6 +9,7 @@
 #include "sync/syncengine.h"
 #include "vendors/connector.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -50,6 +51,9 @@ SyncedCache::SyncedCache(qint64 items, bool demoNames)
         m_connections.insert(vendor, c);
         m_secrets.insert(vendor, secret);
     }
+    m_error = storePayoutRules();
+    if (!m_error.isEmpty())
+        return;
     m_error = sync({}, true);
 }
 
@@ -90,6 +94,21 @@ QString SyncedCache::sync(const QString &vendor, bool full)
         }
     }
     return errors.join(u'\n');
+}
+
+QString SyncedCache::storePayoutRules()
+{
+    const QJsonObject shop = m_sandbox->control("GET", QStringLiteral("/inspect/consignify")).object();
+    const QDateTime start = QDateTime::fromString(shop.value(QStringLiteral("tracking_start")).toString(), Qt::ISODateWithMs);
+    if (!shop.value(QStringLiteral("holding_days")).isDouble() || !start.isValid())
+        return QStringLiteral("the sandbox does not say its Consignify payout rules");
+    QSqlQuery query(m_db->sql());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO payout_settings (connection_id, holding_days, tracking_start) "
+                                 "VALUES (?, ?, ?)"));
+    query.addBindValue(m_connections.value(QStringLiteral("consignify")).id);
+    query.addBindValue(shop.value(QStringLiteral("holding_days")).toInt());
+    query.addBindValue(start.toUTC().date().toString(Qt::ISODate));
+    return query.exec() ? QString() : query.lastError().text();
 }
 
 qint64 SyncedCache::scalar(const QString &sql, const QVariantList &binds)

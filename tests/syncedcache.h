@@ -41,6 +41,11 @@ public:
     QString sync(const QString &vendor = {}, bool full = false);
     /// The secret of @p vendor's connection, as the sandbox issued it.
     QString secret(const QString &vendor) const { return m_secrets.value(vendor); }
+    /// Stores the sandbox Consignify shop's payout rules (its holding time and
+    /// tracking start, which the API does not expose; as /_sandbox/inspect
+    /// reports them) for the Consignify connection, as the demo stores do.
+    /// The constructor does it; "" or the error.
+    QString storePayoutRules();
     /// One value of @p sql on the cache (its first column of its first row).
     qint64 scalar(const QString &sql, const QVariantList &binds = {});
 

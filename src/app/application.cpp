@@ -3,6 +3,7 @@
 #include "app/commandline.h"
 #include "app/connectioncommand.h"
 #include "app/demostores.h"
+#include "app/payoutcommand.h"
 #include "app/subcommand.h"
 #include "app/synccommand.h"
 #include "app/translations.h"
@@ -26,7 +27,7 @@ namespace ConsignDesk {
 QList<Subcommand> subcommands()
 {
     // Each layer's issue adds its commands here (sync, export, …).
-    return {connectionCommand(), syncCommand(), exportCommand()};
+    return {connectionCommand(), syncCommand(), exportCommand(), payoutsCommand()};
 }
 
 namespace {

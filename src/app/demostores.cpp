@@ -1,6 +1,8 @@
 #include "app/demostores.h"
 
+#include "payouts/payoutsettings.h"
 #include "sandbox/sandbox.h"
+#include "store/database.h"
 #include "sync/connectionservice.h"
 #include "sync/workspace.h"
 #include "widgets/mainwindow.h"
@@ -49,6 +51,15 @@ bool DemoStores::start(qint64 items, QString *error)
             if (started) {
                 m_rootUrl = m_sandbox->rootUrl();
                 m_credentials = m_sandbox->credentials();
+                // The shop's payout rules, which Consignify's API does not
+                // expose (a live account's are configured by the manager).
+                if (const Sandbox::VendorApi *shop = m_sandbox->vendor(QStringLiteral("consignify"))) {
+                    const QJsonObject inspected = shop->inspect();
+                    QJsonObject consignify = m_credentials.value(QStringLiteral("consignify")).toObject();
+                    consignify.insert(QStringLiteral("holding_days"), inspected.value(QStringLiteral("holding_days")));
+                    consignify.insert(QStringLiteral("tracking_start"), inspected.value(QStringLiteral("tracking_start")));
+                    m_credentials.insert(QStringLiteral("consignify"), consignify);
+                }
             }
         },
         Qt::BlockingQueuedConnection);
@@ -95,6 +106,24 @@ Connection demoConnection(Vendor vendor, const QJsonObject &credentials, QString
         *secret = text(credentials, "client_secret");
     }
     return connection;
+}
+
+// The demo Consignify shop's holding time and tracking start (DemoStores::start
+// reads them from the sandbox) as the PayoutRules of its connection: they move
+// with the demo stores' epoch, so they are written on every start.
+void storeDemoPayoutRules(Sync::Workspace &workspace, const QJsonObject &credentials)
+{
+    const QJsonObject shop = credentials.value(QStringLiteral("consignify")).toObject();
+    Payouts::PayoutRules rules;
+    rules.holdingDays = shop.value(QStringLiteral("holding_days")).toInt(rules.holdingDays);
+    rules.trackingStart = QDateTime::fromString(text(shop, "tracking_start"), Qt::ISODateWithMs).toUTC().date();
+    QString error;
+    const auto connections = workspace.connections().list(&error);
+    for (const Connection &c : connections.value_or(QList<Connection>{})) {
+        if (c.demo && c.vendor == Vendor::Consignify
+            && !Payouts::PayoutSettings(workspace.database().sql()).setRules(c.id, rules, &error))
+            qWarning("demo stores: the payout rules of %s were not stored: %s", qPrintable(c.name), qPrintable(error));
+    }
 }
 
 } // namespace
@@ -200,6 +229,7 @@ bool DemoStoresController::start()
             m_window.showDemoStoresFailed(registration.error);
             return false;
         }
+        storeDemoPayoutRules(*m_workspace, m_stores->credentials());
         Q_EMIT m_workspace->connectionsChanged();
         if (!registration.notice.isEmpty())
             m_window.showNotice(registration.notice);

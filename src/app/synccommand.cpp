@@ -3,6 +3,7 @@
 #include "app/commandline.h"
 #include "core/currency.h"
 #include "net/httpclient.h"
+#include "payouts/proposals.h"
 #include "reports/csvwriter.h"
 #include "secrets/keystore.h"
 #include "store/database.h"
@@ -192,6 +193,33 @@ const QList<ExportTable> &exportTables()
     return tables;
 }
 
+// What each consignor is owed now, one row per proposal (payouts/proposals.h);
+// connections of vendors without payouts have none.
+const char *const payoutsDue = "payouts-due";
+
+int exportPayoutsDue(Store::Database &db, const QString &connectionId, const QString &path, bool raw,
+                     CommandContext &context)
+{
+    QString error;
+    const QList<Payouts::Proposal> proposals = Payouts::ProposalBuilder(db.sql()).due(connectionId, 1, &error);
+    if (!error.isEmpty())
+        return commandFailed(context, "export", error);
+    Reports::CsvWriter csv(path, raw);
+    if (!csv.open(&error))
+        return commandFailed(context, "export", Text::tr("cannot write %1: %2").arg(path, error));
+    csv.writeRow({QStringLiteral("connection"), QStringLiteral("vendor"), QStringLiteral("consignor_id"),
+                  QStringLiteral("name"), QStringLiteral("amount"), QStringLiteral("currency"), QStringLiteral("lines")});
+    const QList<bool> numeric{false, false, false, false, true, false, true};
+    for (const Payouts::Proposal &p : proposals)
+        csv.writeRow({p.connectionName, Vendors::id(p.vendor), p.consignorId, p.consignorName,
+                      Currency::formatPlain(p.amountMinor, p.currency), p.currency, QString::number(p.lines.size())},
+                     numeric);
+    if (!csv.commit(&error))
+        return commandFailed(context, "export", Text::tr("cannot write %1: %2").arg(path, error));
+    context.err << Text::tr("Wrote %1 rows to %2.").arg(proposals.size()).arg(path) << Qt::endl;
+    return ExitOk;
+}
+
 int runExport(const QStringList &arguments, CommandContext &context)
 {
     QCommandLineParser parser;
@@ -206,13 +234,14 @@ int runExport(const QStringList &arguments, CommandContext &context)
     QStringList names;
     for (const ExportTable &t : exportTables())
         names.append(QString::fromLatin1(t.name));
+    names.append(QString::fromLatin1(payoutsDue));
     if (parser.positionalArguments().size() != 1)
         return commandFailed(context, "export", Text::tr("say what to export: one of %1").arg(names.join(QStringLiteral(", "))),
                     ExitUsage);
     const QString what = parser.positionalArguments().constFirst();
     const auto table = std::find_if(exportTables().cbegin(), exportTables().cend(),
                                     [&](const ExportTable &t) { return what == QLatin1String(t.name); });
-    if (table == exportTables().cend())
+    if (table == exportTables().cend() && what != QLatin1String(payoutsDue))
         return commandFailed(context, "export",
                     Text::tr("cannot export '%1'; choose one of %2").arg(what, names.join(QStringLiteral(", "))),
                     ExitUsage);
@@ -235,6 +264,8 @@ int runExport(const QStringList &arguments, CommandContext &context)
                         error.isEmpty() ? Text::tr("no connection named '%1'").arg(parser.value(connection)) : error);
         connectionId = found->id;
     }
+    if (what == QLatin1String(payoutsDue))
+        return exportPayoutsDue(*db, connectionId, parser.value(out), parser.isSet(raw), context);
 
     QStringList where;
     if (!parser.isSet(includeDeleted))
@@ -307,7 +338,7 @@ Subcommand syncCommand()
 Subcommand exportCommand()
 {
     return {QStringLiteral("export"),
-            QStringLiteral("consignors|items|sales|payouts|stock --format csv --out FILE [--connection NAME] "
+            QStringLiteral("consignors|items|sales|payouts|payouts-due|stock --format csv --out FILE [--connection NAME] "
                            "[--include-deleted] [--raw]"),
             Text::tr("Write a table of the cache to a file."), runExport};
 }

@@ -61,6 +61,33 @@ QString formatPlain(qint64 minor, const QString &code)
     return negative ? u'-' + text : text;
 }
 
+std::optional<qint64> parsePlain(const QString &text, const QString &code)
+{
+    const int digits = minorDigits(code).value_or(2);
+    QString t = text.trimmed();
+    const bool negative = t.startsWith(u'-');
+    if (negative || t.startsWith(u'+'))
+        t.remove(0, 1);
+    const qsizetype point = t.indexOf(u'.');
+    const QString whole = point < 0 ? t : t.left(point);
+    QString fraction = point < 0 ? QString() : t.mid(point + 1);
+    if (whole.isEmpty() || whole.size() > 15 || fraction.size() > digits
+        || (point >= 0 && fraction.isEmpty()))
+        return std::nullopt;
+    const QString allDigits = whole + fraction;
+    for (const QChar c : allDigits) {
+        if (!c.isDigit() || c.unicode() > '9')
+            return std::nullopt;
+    }
+    while (fraction.size() < digits)
+        fraction += u'0';
+    qint64 minor = whole.toLongLong();
+    for (int i = 0; i < digits; ++i)
+        minor *= 10;
+    minor += fraction.isEmpty() ? 0 : fraction.toLongLong();
+    return negative ? -minor : minor;
+}
+
 QString symbol(const QString &code, const QLocale &locale)
 {
     if (locale.currencySymbol(QLocale::CurrencyIsoCode) == code)

@@ -23,6 +23,10 @@ QString formatPlain(qint64 minor, const QString &code);
 /// or the code itself ("CHF 12.50"). Exact: no binary floating point for the
 /// digits.
 QString format(qint64 minor, const QString &code, const QLocale &locale = QLocale());
+/// A plain decimal in major units ("12.5", "12.50", "-3", "1067.94") as
+/// minor units of @p code, exactly; nullopt for anything else or for more
+/// decimals than the currency has.
+std::optional<qint64> parsePlain(const QString &text, const QString &code);
 /// The symbol format() puts before or after the number.
 QString symbol(const QString &code, const QLocale &locale = QLocale());
 
