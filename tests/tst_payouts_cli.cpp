@@ -33,6 +33,9 @@ private:
     static Run consigndesk(const QString &dataDir, const QStringList &arguments, const QByteArray &stdinData = {})
     {
         QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CONSIGNDESK_PAYOUT_GRACE_MS"), QStringLiteral("3000"));
+        process.setProcessEnvironment(environment);
         process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"), QStringList{QStringLiteral("--data-dir"), dataDir} + arguments);
         process.write(stdinData);
         process.closeWriteChannel();

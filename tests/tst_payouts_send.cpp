@@ -38,7 +38,7 @@ private:
         return l;
     }
 
-    std::unique_ptr<PayoutService> service(Ledger &ledger, int timeoutMs = 5000)
+    std::unique_ptr<PayoutService> service(Ledger &ledger, int timeoutMs = 5000, qint64 graceMs = 0)
     {
         auto s = std::make_unique<PayoutService>(
             ledger, *m_http,
@@ -55,6 +55,7 @@ private:
         s->setReadRetryPolicy(policy);
         s->setRateLimited(false);
         s->setRequestTimeoutMs(timeoutMs);
+        s->setAbsentGraceMs(graceMs);
         return s;
     }
 
@@ -270,21 +271,34 @@ private Q_SLOTS:
         QCOMPARE(ccPayoutsWith(a.consignorId, result.intent->reference), 0);
     }
 
-    // A request that takes longer than its timeout: unknown, then settled by
-    // reading; the vendor and the ledger agree.
+    // A request that takes longer than its timeout: unknown, and not called
+    // unpaid while it may still land; read again after that, the vendor and
+    // the ledger agree.
     void aTimeoutIsSettledByReading()
     {
         auto l = ledger();
-        auto s = service(*l, 800);
+        auto s = service(*l, 800, 4000);
         const Approval a = ccApproval(4);
         fault(QStringLiteral("consigncloud"), QStringLiteral("/accounts/payouts"), QStringLiteral("slow"), 1,
-              {{QStringLiteral("delay"), 3000}});
-        const auto result = run(*s, connection(QStringLiteral("consigncloud")), a);
-        QVERIFY(result.intent);
-        const int atVendor = ccPayoutsWith(a.consignorId, result.intent->reference);
+              {{QStringLiteral("delay"), 2500}});
+        const auto first = run(*s, connection(QStringLiteral("consigncloud")), a);
+        QVERIFY(first.intent);
+        QVERIFY(!first.ok);
+        QCOMPARE(first.intent->state, IntentState::Unknown);
+        QVERIFY2(first.message.contains(QStringLiteral("check again")), qPrintable(first.message));
+        // While it is unknown, the consignor cannot be paid again.
+        const auto blocked = run(*s, connection(QStringLiteral("consigncloud")), a);
+        QVERIFY(!blocked.ok);
+        QCOMPARE(blocked.intent->id, first.intent->id);
+        QTest::qWait(4200);
+        std::optional<PayoutService::Result> settled;
+        s->reconcile(connection(QStringLiteral("consigncloud")), *first.intent,
+                     [&](const PayoutService::Result &r) { settled = r; });
+        QVERIFY(QTest::qWaitFor([&] { return settled.has_value(); }, 30000));
+        const int atVendor = ccPayoutsWith(a.consignorId, first.intent->reference);
         QVERIFY(atVendor <= 1);
-        QCOMPARE(result.intent->state, atVendor == 1 ? IntentState::Confirmed : IntentState::Absent);
-        QCOMPARE(result.ok, atVendor == 1);
+        QCOMPARE(settled->intent->state, atVendor == 1 ? IntentState::Confirmed : IntentState::Absent);
+        QCOMPARE(settled->ok, atVendor == 1);
     }
 
     // Case 21: the process stopped after the intent was committed, before or

@@ -238,12 +238,28 @@ void PayoutService::settleAfterRead(const Connection &connection, const Intent &
                                    .arg(sendMessage, found.message)
                              : tr("%1; the vendor has it (%2)").arg(sendMessage, found.message);
             break;
-        case FindOutcome::Absent:
-            state = refused ? IntentState::Rejected : IntentState::Absent;
-            detail = refused ? sendMessage
-                             : tr("%1; the vendor has no such payout (%2): it was not paid; paying needs a new approval")
-                                   .arg(sendMessage, found.message);
+        case FindOutcome::Absent: {
+            // A refusal is the vendor's word. Without one, a request that left
+            // may still land for a while: only after that is "not there" proof.
+            const std::optional<Intent> now = self->m_ledger.intent(intent.id);
+            const QDateTime sent = now ? now->sentAt : QDateTime();
+            const QDateTime settledFrom = sent.isValid() ? sent.addMSecs(self->m_absentGraceMs) : QDateTime();
+            if (refused) {
+                state = IntentState::Rejected;
+                detail = sendMessage;
+            } else if (settledFrom.isValid() && QDateTime::currentDateTimeUtc() < settledFrom) {
+                state = IntentState::Unknown;
+                detail = tr("%1; the vendor has no such payout yet (%2), but a request can still land a while after its "
+                            "answer is lost: check again after %3 (consigndesk payouts reconcile)")
+                             .arg(sendMessage, found.message,
+                                  settledFrom.toLocalTime().time().toString(QStringLiteral("HH:mm:ss")));
+            } else {
+                state = IntentState::Absent;
+                detail = tr("%1; the vendor has no such payout (%2): it was not paid; paying needs a new approval")
+                             .arg(sendMessage, found.message);
+            }
             break;
+        }
         case FindOutcome::Failed:
             state = IntentState::Unknown;
             detail = tr("%1; the vendor's payouts could not be read to find out (%2)").arg(sendMessage, found.message);

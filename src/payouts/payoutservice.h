@@ -74,6 +74,12 @@ public:
     void setReadRetryPolicy(const Net::RetryPolicy &policy);
     void setRateLimited(bool on) { m_rateLimited = on; }
     void setRequestTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /// How long after a request left its payout may still land at the vendor
+    /// (a request whose answer was lost can still be in the vendor's hands).
+    /// Until then, not finding it leaves the outcome unknown rather than
+    /// "not paid". Default 2 minutes.
+    void setAbsentGraceMs(qint64 ms) { m_absentGraceMs = ms; }
+    qint64 absentGraceMs() const { return m_absentGraceMs; }
 
 Q_SIGNALS:
     /// An intent changed state (for the GUI's History view).
@@ -97,6 +103,7 @@ private:
     std::unique_ptr<Net::RetryPolicy> m_readPolicy;
     bool m_rateLimited = true;
     int m_timeoutMs = 30000;
+    qint64 m_absentGraceMs = 120000;
     bool m_busy = false;
 };
 
