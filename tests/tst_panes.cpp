@@ -12,6 +12,7 @@
 #include "widgets/detailview.h"
 #include "widgets/filterbar.h"
 #include "widgets/mainwindow.h"
+#include "widgets/payoutspane.h"
 #include "widgets/tablepane.h"
 
 #include <QAbstractSpinBox>
@@ -53,6 +54,8 @@ private:
                                                      {QStringLiteral("payouts"), MainWindow::Pane::Payouts},
                                                      {QStringLiteral("stock_lines"), MainWindow::Pane::Warehouse}};
         m_window->showPane(panes.value(table));
+        if (table == QLatin1String("payouts")) // the Payouts pane opens on what is due; the vendor's payouts are "Paid"
+            m_window->payoutsPane()->setCurrentIndex(PayoutsPane::PaidTab);
         QVERIFY(pane(table)->isVisible());
     }
 

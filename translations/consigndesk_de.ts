@@ -1061,6 +1061,14 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>Sync cancelled; what was fetched so far stays</source>
         <translation>Synchronisierung abgebrochen; bereits Abgerufenes bleibt erhalten</translation>
     </message>
+    <message>
+        <source>the keychain is gone</source>
+        <translation>der Schlüsselbund ist nicht mehr verfügbar</translation>
+    </message>
+    <message>
+        <source>Payouts cannot be sent: the payout ledger could not be opened (%1)</source>
+        <translation>Auszahlungen können nicht gesendet werden: Das Auszahlungsjournal konnte nicht geöffnet werden (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::Models::CacheTableModel</name>
@@ -1239,6 +1247,719 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>Total of the lines: %1</source>
         <translation>Summe der Positionen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::PayoutHistoryView</name>
+    <message>
+        <source>Payout history</source>
+        <translation>Auszahlungsverlauf</translation>
+    </message>
+    <message>
+        <source>Every payout approved in ConsignDesk, newest first. Below: the store&apos;s own record of the selected consignor&apos;s payouts, from the last sync.</source>
+        <translation>Alle in ConsignDesk freigegebenen Auszahlungen, neueste zuerst. Darunter: die eigenen Aufzeichnungen des Geschäfts zu den Auszahlungen an den ausgewählten Kommittenten, Stand der letzten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>&amp;Abgleichen</translation>
+    </message>
+    <message>
+        <source>Ask the store whether a payout whose outcome is unknown was made</source>
+        <translation>Beim Geschäft nachfragen, ob eine Auszahlung mit unbekanntem Ausgang erfolgt ist</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save the whole payout ledger as a CSV file</source>
+        <translation>Das gesamte Auszahlungsjournal als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Payout ledger</source>
+        <translation>Auszahlungsjournal</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Store&apos;s reference</source>
+        <translation>Referenz des Geschäfts</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>The store&apos;s payouts to this consignor</source>
+        <translation>Auszahlungen des Geschäfts an diesen Kommittenten</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>In the ledger as</source>
+        <translation>Im Auszahlungsjournal als</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Whether the store has this payout is not known yet: reconcile it</source>
+        <translation>Ob das Geschäft diese Auszahlung hat, ist noch unbekannt: Bitte abgleichen</translation>
+    </message>
+    <message>
+        <source>History: %1 in the ledger</source>
+        <translation>Verlauf: %1 im Auszahlungsjournal</translation>
+    </message>
+    <message>
+        <source>outcome unknown: %1</source>
+        <translation>Ausgang unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>The store&apos;s payouts: select a payout in the ledger</source>
+        <translation>Auszahlungen des Geschäfts: Wählen Sie eine Auszahlung im Auszahlungsjournal aus</translation>
+    </message>
+    <message>
+        <source>The store&apos;s payouts could not be read from the cache</source>
+        <translation>Die Auszahlungen des Geschäfts konnten nicht aus dem Cache gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 at %2: the cache has no payouts from the store (sync to see new ones)</source>
+        <translation>%1 bei %2: Der Cache enthält keine Auszahlungen des Geschäfts (synchronisieren Sie, um neue zu sehen)</translation>
+    </message>
+    <message>
+        <source>Payouts to %1 that %2 has, as of the last sync: %3</source>
+        <translation>Auszahlungen an %1, die bei %2 vorliegen, Stand der letzten Synchronisierung: %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reconciled: the store %2 is no longer connected</source>
+        <translation>%1 kann nicht abgeglichen werden: Das Geschäft %2 ist nicht mehr verbunden</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reconciled: %2</source>
+        <translation>%1 kann nicht abgeglichen werden: %2</translation>
+    </message>
+    <message>
+        <source>Asking %1 about %2…</source>
+        <translation>%1 wird zu %2 befragt…</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 is still unsettled: %2</source>
+        <translation>%1 ist noch ungeklärt: %2</translation>
+    </message>
+    <message>
+        <source>Export the Payout Ledger</source>
+        <translation>Auszahlungsjournal exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The ledger was saved to %1.</source>
+        <translation>Das Auszahlungsjournal wurde unter %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The ledger could not be saved to %1: %2</source>
+        <translation>Das Auszahlungsjournal konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::PayoutReviewDialog</name>
+    <message>
+        <source>Review Payouts</source>
+        <translation>Auszahlungen prüfen</translation>
+    </message>
+    <message>
+        <source>The payouts below are sent to their stores one after another. Check each consignor and amount, and preview the statements, before you send: a payout cannot be taken back from here.</source>
+        <translation>Die folgenden Auszahlungen werden nacheinander an ihre Geschäfte gesendet. Prüfen Sie vor dem Senden jeden Kommittenten und Betrag und sehen Sie sich die Abrechnungen in der Vorschau an: Eine Auszahlung kann von hier aus nicht zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <source>Payouts to send</source>
+        <translation>Zu sendende Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Summe: %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Totals: %1&lt;/b&gt; (one per currency)</source>
+        <translation>&lt;b&gt;Summen: %1&lt;/b&gt; (eine je Währung)</translation>
+    </message>
+    <message>
+        <source>Total per currency</source>
+        <translation>Summe je Währung</translation>
+    </message>
+    <message>
+        <source>&amp;Print Preview…</source>
+        <translation>&amp;Druckvorschau…</translation>
+    </message>
+    <message>
+        <source>The consignors&apos; statements, as they would print</source>
+        <translation>Die Abrechnungen der Kommittenten, wie sie gedruckt würden</translation>
+    </message>
+    <message>
+        <source>Ask once more when a total is above</source>
+        <translation>Erneut nachfragen, wenn eine Summe höher ist als</translation>
+    </message>
+    <message>
+        <source>In each currency&apos;s own money: a total above this asks for a second confirmation</source>
+        <translation>In der jeweiligen Währung: Eine höhere Summe erfordert eine zweite Bestätigung</translation>
+    </message>
+    <message>
+        <source>Ask once more when a currency&apos;s total is &amp;above:</source>
+        <translation>Erneut nachfragen bei einer Währungssumme &amp;über:</translation>
+    </message>
+    <message>
+        <source>I have &amp;checked these payouts and want to send them</source>
+        <translation>Ich habe diese Auszahlungen &amp;geprüft und möchte sie senden</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Consignor statements</source>
+        <translation>Kommittentenabrechnungen</translation>
+    </message>
+    <message>
+        <source>Statements — Print Preview</source>
+        <translation>Abrechnungen — Druckvorschau</translation>
+    </message>
+    <message>
+        <source>Send Large Payouts?</source>
+        <translation>Große Auszahlungen senden?</translation>
+    </message>
+    <message>
+        <source>These payouts add up to %1, above the %2 that asks for a second look.</source>
+        <translation>Diese Auszahlungen ergeben zusammen %1 und liegen damit über dem Wert von %2, ab dem erneut nachgefragt wird.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Send them now?</source>
+        <translation>Jetzt senden?</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t Send</source>
+        <translation>&amp;Nicht senden</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Every payout is confirmed by its store.</source>
+        <translation>Alle Auszahlungen wurden von ihrem Geschäft bestätigt.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 confirmed; the others did not go through or their outcome is unknown: see each row&apos;s result.</source>
+        <translation>%1 von %2 bestätigt; die übrigen sind nicht durchgegangen oder ihr Ausgang ist unbekannt: Siehe das Ergebnis in jeder Zeile.</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2: %3…</source>
+        <translation>%1 von %2 wird gesendet: %3…</translation>
+    </message>
+    <message>
+        <source>(The dialog can be closed once every payout has its outcome.)</source>
+        <translation>(Der Dialog kann geschlossen werden, sobald für jede Auszahlung ein Ergebnis vorliegt.)</translation>
+    </message>
+    <message>
+        <source>Not sent: the payout service is gone</source>
+        <translation>Nicht gesendet: Der Auszahlungsdienst ist nicht mehr verfügbar</translation>
+    </message>
+    <message>
+        <source>Not sent: the store %1 is no longer connected</source>
+        <translation>Nicht gesendet: Das Geschäft %1 ist nicht mehr verbunden</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>Bestätigt: %1</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1 at the store (%2)</source>
+        <translation>Bestätigt: %1 beim Geschäft (%2)</translation>
+    </message>
+    <message>
+        <source>Outcome unknown (%1): %2</source>
+        <translation>Ausgang unbekannt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Reconcile it from the History tab before paying this consignor again.</source>
+        <translation>Gleichen Sie sie auf der Registerkarte „Verlauf“ ab, bevor Sie diesen Kommittenten erneut bezahlen.</translation>
+    </message>
+    <message>
+        <source>Failed (%1, %2): %3</source>
+        <translation>Fehlgeschlagen (%1, %2): %3</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Payouts</name>
+    <message>
+        <source>approved, not sent</source>
+        <translation>freigegeben, nicht gesendet</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>rejected by the vendor</source>
+        <translation>vom Anbieter abgelehnt</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>Ausgang unbekannt</translation>
+    </message>
+    <message>
+        <source>not paid (the vendor has no such payout)</source>
+        <translation>nicht ausgezahlt (der Anbieter hat keine solche Auszahlung)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Payouts::ConsignCloudGateway</name>
+    <message>
+        <source>the API key could not be read: %1</source>
+        <translation>der API-Schlüssel konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: the answer does not list the payout</source>
+        <translation>%1: Die Antwort führt die Auszahlung nicht auf</translation>
+    </message>
+    <message>
+        <source>found among the account&apos;s payouts by its reference %1</source>
+        <translation>unter den Auszahlungen des Kontos anhand der Referenz %1 gefunden</translation>
+    </message>
+    <message>
+        <source>the account&apos;s payouts hold none with the reference %1</source>
+        <translation>unter den Auszahlungen des Kontos ist keine mit der Referenz %1</translation>
+    </message>
+    <message>
+        <source>%1: the listing does not advance</source>
+        <translation>%1: Die Auflistung kommt nicht voran</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Payouts::ConsignifyGateway</name>
+    <message>
+        <source>the API key could not be read: %1</source>
+        <translation>der API-Schlüssel konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: the answer does not name the payout</source>
+        <translation>%1: Die Antwort nennt die Auszahlung nicht</translation>
+    </message>
+    <message>
+        <source>found among the consignor&apos;s payouts by the note %1</source>
+        <translation>unter den Auszahlungen des Kommittenten anhand der Notiz %1 gefunden</translation>
+    </message>
+    <message>
+        <source>the consignor&apos;s payouts hold none noted %1</source>
+        <translation>unter den Auszahlungen des Kommittenten ist keine mit der Notiz %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Payouts::Ledger</name>
+    <message>
+        <source>unknown user</source>
+        <translation>unbekannter Benutzer</translation>
+    </message>
+    <message>
+        <source>a payout must be more than zero</source>
+        <translation>eine Auszahlung muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>the ledger could not be written: %1</source>
+        <translation>das Auszahlungsjournal konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 already has a payout %2 (%3, approved by %4 on %5)</source>
+        <translation>%1 hat bereits eine Auszahlung %2 (%3, freigegeben von %4 am %5)</translation>
+    </message>
+    <message>
+        <source>approved by %1 for %2 minor units of %3</source>
+        <translation>freigegeben von %1 über %2 Untereinheiten von %3</translation>
+    </message>
+    <message>
+        <source>the payout is no longer waiting to be sent</source>
+        <translation>die Auszahlung wartet nicht mehr auf das Senden</translation>
+    </message>
+    <message>
+        <source>no payout %1 in the ledger</source>
+        <translation>keine Auszahlung %1 im Auszahlungsjournal</translation>
+    </message>
+    <message>
+        <source>the program stopped while sending; the vendor&apos;s payouts must be read before anything is sent</source>
+        <translation>das Programm wurde während des Sendens beendet; die Auszahlungen des Anbieters müssen gelesen werden, bevor etwas gesendet wird</translation>
+    </message>
+    <message>
+        <source>the program stopped after the approval was recorded; the vendor&apos;s payouts must be read before anything is sent</source>
+        <translation>das Programm wurde nach dem Erfassen der Freigabe beendet; die Auszahlungen des Anbieters müssen gelesen werden, bevor etwas gesendet wird</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Payouts::PayoutGateway</name>
+    <message>
+        <source>no key source</source>
+        <translation>keine Schlüsselquelle</translation>
+    </message>
+    <message>
+        <source>%1: stopped before an answer came</source>
+        <translation>%1: abgebrochen, bevor eine Antwort kam</translation>
+    </message>
+    <message>
+        <source>%1: no answer: %2</source>
+        <translation>%1: keine Antwort: %2</translation>
+    </message>
+    <message>
+        <source>%1: the answer was cut short or garbled</source>
+        <translation>%1: Die Antwort war abgeschnitten oder fehlerhaft</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::Payouts::PayoutService</name>
+    <message>
+        <source>another ConsignDesk (process %1) is sending payouts; try again when it has finished</source>
+        <translation>eine andere ConsignDesk-Instanz (Prozess %1) sendet gerade Auszahlungen; versuchen Sie es erneut, wenn sie fertig ist</translation>
+    </message>
+    <message>
+        <source>a payout is being sent; wait for its outcome</source>
+        <translation>eine Auszahlung wird gerade gesendet; warten Sie auf ihr Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1 does not take payouts from ConsignDesk</source>
+        <translation>%1 nimmt keine Auszahlungen von ConsignDesk an</translation>
+    </message>
+    <message>
+        <source>the ledger could not be written: %1</source>
+        <translation>das Auszahlungsjournal konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>an earlier payout %1 of %2 turned out to have gone through; nothing more was sent — sync and check what is owed now</source>
+        <translation>eine frühere Auszahlung %1 über %2 ist doch durchgegangen; es wurde nichts weiter gesendet — synchronisieren Sie und prüfen Sie, was jetzt offen ist</translation>
+    </message>
+    <message>
+        <source>an earlier payout %1 has an unknown outcome (%2); nothing is sent until it is settled</source>
+        <translation>eine frühere Auszahlung %1 hat einen unbekannten Ausgang (%2); bis sie geklärt ist, wird nichts gesendet</translation>
+    </message>
+    <message>
+        <source>the ledger could not be written, so nothing was sent: %1</source>
+        <translation>das Auszahlungsjournal konnte nicht geschrieben werden, daher wurde nichts gesendet: %1</translation>
+    </message>
+    <message>
+        <source>the vendor confirmed payout %1</source>
+        <translation>der Anbieter hat die Auszahlung %1 bestätigt</translation>
+    </message>
+    <message>
+        <source>the payout went through but the ledger could not record it (%1); it will be found at the vendor before anything else is sent</source>
+        <translation>die Auszahlung ist durchgegangen, konnte aber nicht im Auszahlungsjournal erfasst werden (%1); sie wird beim Anbieter ermittelt, bevor etwas anderes gesendet wird</translation>
+    </message>
+    <message>
+        <source>%1; but the vendor has it (%2): the request was delivered more than once and only one payout was made</source>
+        <translation>%1; der Anbieter hat sie aber (%2): Die Anfrage wurde mehrfach zugestellt, und es wurde nur eine Auszahlung ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1; the vendor has it (%2)</source>
+        <translation>%1; der Anbieter hat sie (%2)</translation>
+    </message>
+    <message>
+        <source>%1; the vendor has no such payout yet (%2), but a request can still land a while after its answer is lost: check again after %3 (consigndesk payouts reconcile)</source>
+        <translation>%1; der Anbieter hat noch keine solche Auszahlung (%2), aber eine Anfrage kann noch eine Weile nach dem Verlust ihrer Antwort ankommen: Prüfen Sie nach %3 erneut (consigndesk payouts reconcile)</translation>
+    </message>
+    <message>
+        <source>%1; the vendor has no such payout (%2): it was not paid; paying needs a new approval</source>
+        <translation>%1; der Anbieter hat keine solche Auszahlung (%2): Sie wurde nicht ausgezahlt; für eine Auszahlung ist eine neue Freigabe nötig</translation>
+    </message>
+    <message>
+        <source>%1; the vendor&apos;s payouts could not be read to find out (%2)</source>
+        <translation>%1; die Auszahlungen des Anbieters konnten zur Klärung nicht gelesen werden (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::PayoutsDueView</name>
+    <message>
+        <source>Payouts due</source>
+        <translation>Fällige Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Search consignors by name or id</source>
+        <translation>Kommittenten nach Name oder ID suchen</translation>
+    </message>
+    <message>
+        <source>Search consignors</source>
+        <translation>Kommittenten suchen</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Minimum amount owed</source>
+        <translation>Mindestens offener Betrag</translation>
+    </message>
+    <message>
+        <source>Only consignors owed at least this much, in their store&apos;s currency</source>
+        <translation>Nur Kommittenten, denen mindestens dieser Betrag geschuldet wird, in der Währung ihres Geschäfts</translation>
+    </message>
+    <message>
+        <source>any amount</source>
+        <translation>beliebiger Betrag</translation>
+    </message>
+    <message>
+        <source>S&amp;tore:</source>
+        <translation>&amp;Geschäft:</translation>
+    </message>
+    <message>
+        <source>Owed at &amp;least:</source>
+        <translation>&amp;Offen ab:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Read again what is owed, from the cache (%1)</source>
+        <translation>Offene Beträge erneut aus dem Cache lesen (%1)</translation>
+    </message>
+    <message>
+        <source>Consignors owed</source>
+        <translation>Kommittenten mit offenen Beträgen</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Lines behind the amount owed</source>
+        <translation>Positionen, aus denen sich der offene Betrag ergibt</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Selected payouts</source>
+        <translation>Ausgewählte Auszahlungen</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Freigeben…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Freigeben…</translation>
+    </message>
+    <message>
+        <source>Review the selected payouts before anything is sent (%1)</source>
+        <translation>Die ausgewählten Auszahlungen prüfen, bevor etwas gesendet wird (%1)</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>Alle Geschäfte</translation>
+    </message>
+    <message>
+        <source>The connections could not be read: %1</source>
+        <translation>Die Verbindungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>What is owed could not be read: %1</source>
+        <translation>Die offenen Beträge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Consignors owed: %1</source>
+        <translation>Kommittenten mit offenen Beträgen: %1</translation>
+    </message>
+    <message>
+        <source>Consignors owed: %1 of %2</source>
+        <translation>Kommittenten mit offenen Beträgen: %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 selected: %2</source>
+        <translation>%1 ausgewählt: %2</translation>
+    </message>
+    <message>
+        <source>Select the consignors to pay (Shift or Ctrl for more than one)</source>
+        <translation>Wählen Sie die zu bezahlenden Kommittenten aus (Umschalt oder Strg für mehrere)</translation>
+    </message>
+    <message>
+        <source>Lines: select a consignor to see what makes up the amount owed</source>
+        <translation>Positionen: Wählen Sie einen Kommittenten aus, um zu sehen, woraus sich der offene Betrag zusammensetzt</translation>
+    </message>
+    <message>
+        <source>Lines of %1 at %2: %3</source>
+        <translation>Positionen von %1 bei %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::PayoutsPane</name>
+    <message>
+        <source>Payouts</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>&amp;Fällig</translation>
+    </message>
+    <message>
+        <source>Consignors owed money: review and send their payouts</source>
+        <translation>Kommittenten mit offenen Beträgen: Auszahlungen prüfen und senden</translation>
+    </message>
+    <message>
+        <source>&amp;Paid</source>
+        <translation>&amp;Bezahlt</translation>
+    </message>
+    <message>
+        <source>The payouts each store has recorded, from the last sync</source>
+        <translation>Die von jedem Geschäft erfassten Auszahlungen, Stand der letzten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Every payout approved here, with its outcome, beside the store&apos;s own record</source>
+        <translation>Alle hier freigegebenen Auszahlungen mit ihrem Ergebnis, neben den eigenen Aufzeichnungen des Geschäfts</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::ProposalModel</name>
+    <message>
+        <source>%1 (id %2 at %3)</source>
+        <translation>%1 (ID %2 bei %3)</translation>
+    </message>
+    <message>
+        <source>The oldest unpaid line: %1</source>
+        <translation>Älteste unbezahlte Position: %1</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Oldest unpaid sale</source>
+        <translation>Ältester unbezahlter Verkauf</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
     </message>
 </context>
 <context>
@@ -2288,6 +3009,103 @@ gut</translation>
     </message>
 </context>
 <context>
+    <name>PayoutSettings</name>
+    <message>
+        <source>The holding time cannot be negative.</source>
+        <translation>Die Haltefrist darf nicht negativ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutsCommand</name>
+    <message>
+        <source>--connection NAME and --consignor ID are required</source>
+        <translation>--connection NAME und --consignor ID sind erforderlich</translation>
+    </message>
+    <message>
+        <source>this sends money to a consignor; add --yes to confirm</source>
+        <translation>damit wird Geld an einen Kommittenten gesendet; fügen Sie zur Bestätigung --yes hinzu</translation>
+    </message>
+    <message>
+        <source>no connection named &apos;%1&apos;</source>
+        <translation>keine Verbindung namens &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 (%2) does not take payouts from ConsignDesk</source>
+        <translation>%1 (%2) nimmt keine Auszahlungen von ConsignDesk an</translation>
+    </message>
+    <message>
+        <source>payout %1 of this consignor has an unknown outcome; run: consigndesk payouts reconcile --connection &quot;%2&quot;</source>
+        <translation>Auszahlung %1 dieses Kommittenten hat einen unbekannten Ausgang; führen Sie aus: consigndesk payouts reconcile --connection &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Nothing is owed to %1; the last payout, %2 (%3), is confirmed.</source>
+        <translation>%1 wird nichts geschuldet; die letzte Auszahlung, %2 (%3), ist bestätigt.</translation>
+    </message>
+    <message>
+        <source>Nothing is owed to %1.</source>
+        <translation>%1 wird nichts geschuldet.</translation>
+    </message>
+    <message>
+        <source>--amount: &apos;%1&apos; is not an amount in %2 (like 12.50)</source>
+        <translation>--amount: &apos;%1&apos; ist kein Betrag in %2 (etwa 12.50)</translation>
+    </message>
+    <message>
+        <source>--amount: %1 is owed; Consignify pays whole sale lines, so a payout is that amount</source>
+        <translation>--amount: %1 ist offen; Consignify zahlt ganze Verkaufspositionen aus, daher beträgt eine Auszahlung genau diesen Betrag</translation>
+    </message>
+    <message>
+        <source>--amount: %1 is more than the %2 owed</source>
+        <translation>--amount: %1 ist mehr als die offenen %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3): %4</source>
+        <translation>%1 an %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>No payout has an unknown outcome.</source>
+        <translation>Keine Auszahlung hat einen unbekannten Ausgang.</translation>
+    </message>
+    <message>
+        <source>--format csv --out FILE is required</source>
+        <translation>--format csv --out FILE ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--reference REF and --out FILE.pdf are required</source>
+        <translation>--reference REF und --out FILE.pdf sind erforderlich</translation>
+    </message>
+    <message>
+        <source>--page-size: expected a4 or letter, not &apos;%1&apos;</source>
+        <translation>--page-size: a4 oder letter erwartet, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>no payout has the reference &apos;%1&apos; (see: consigndesk payouts ledger)</source>
+        <translation>keine Auszahlung hat die Referenz &apos;%1&apos; (siehe: consigndesk payouts ledger)</translation>
+    </message>
+    <message>
+        <source>Statement of %1 (%2, %3) written to %4</source>
+        <translation>Abrechnung für %1 (%2, %3) in %4 geschrieben</translation>
+    </message>
+    <message>
+        <source>pays a consignor what is owed (once, whatever fails), settles payouts whose outcome is unknown, exports the payout ledger, writes a payout&apos;s consignor statement (PDF)</source>
+        <translation>zahlt einem Kommittenten den offenen Betrag aus (genau einmal, auch bei Fehlern), klärt Auszahlungen mit unbekanntem Ausgang, exportiert das Auszahlungsjournal, schreibt die Kommittentenabrechnung einer Auszahlung (PDF)</translation>
+    </message>
+    <message>
+        <source>expected approve, reconcile, ledger or statement, not &apos;%1&apos;</source>
+        <translation>approve, reconcile, ledger oder statement erwartet, nicht &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalBuilder</name>
+    <message>
+        <source>There is no connection with the id %1.</source>
+        <translation>Es gibt keine Verbindung mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not take payouts from ConsignDesk.</source>
+        <translation>%1 nimmt keine Auszahlungen von ConsignDesk an.</translation>
+    </message>
+</context>
+<context>
     <name>SimpleConsignMessages</name>
     <message>
         <source>%1: %2 %3: field &quot;%4&quot; is %5, expected %6</source>
@@ -2348,6 +3166,153 @@ gut</translation>
     <message>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>Statement</name>
+    <message>
+        <source>Earlier balance brought forward</source>
+        <translation>Vortrag des früheren Saldos</translation>
+    </message>
+    <message>
+        <source>Balance kept for a later payout</source>
+        <translation>Für eine spätere Auszahlung einbehaltener Saldo</translation>
+    </message>
+    <message>
+        <source>%1 · Consignor statement · %2 · %3</source>
+        <translation>%1 · Kommittentenabrechnung · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>(not yet approved)</source>
+        <translation>(noch nicht freigegeben)</translation>
+    </message>
+    <message>
+        <source>not yet approved</source>
+        <translation>noch nicht freigegeben</translation>
+    </message>
+    <message>
+        <source>Payouts through %1</source>
+        <translation>Auszahlungen über %1</translation>
+    </message>
+    <message>
+        <source>Consignor statement</source>
+        <translation>Kommittentenabrechnung</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vorschau von %1</translation>
+    </message>
+    <message>
+        <source>Dated %1</source>
+        <translation>Datum: %1</translation>
+    </message>
+    <message>
+        <source>CONSIGNOR</source>
+        <translation>KOMMITTENT</translation>
+    </message>
+    <message>
+        <source>Consignor ID %1</source>
+        <translation>Kommittenten-ID %1</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Payout reference</source>
+        <translation>Auszahlungsreferenz</translation>
+    </message>
+    <message>
+        <source>%1 reference</source>
+        <translation>%1-Referenz</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>SKU %1</translation>
+    </message>
+    <message>
+        <source>(not in the cache)</source>
+        <translation>(nicht im Cache)</translation>
+    </message>
+    <message>
+        <source>No lines are recorded for this payout.</source>
+        <translation>Für diese Auszahlung sind keine Positionen erfasst.</translation>
+    </message>
+    <message>
+        <source>Total to be paid</source>
+        <translation>Auszuzahlende Summe</translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation>Ausgezahlte Summe</translation>
+    </message>
+    <message>
+        <source>Amounts in %1. Price is the selling price of one item; share is the consignor&apos;s part of it; amount is what the line adds to this payout.</source>
+        <translation>Beträge in %1. Der Preis ist der Verkaufspreis eines Artikels; der Anteil ist der Teil davon, der dem Kommittenten zusteht; der Betrag ist der Beitrag der Position zu dieser Auszahlung.</translation>
+    </message>
+    <message>
+        <source>This payout is not yet approved; its reference is given on approval.</source>
+        <translation>Diese Auszahlung ist noch nicht freigegeben; ihre Referenz wird bei der Freigabe vergeben.</translation>
+    </message>
+    <message>
+        <source>Payout reference %1 · status: %2</source>
+        <translation>Auszahlungsreferenz %1 · Status: %2</translation>
+    </message>
+    <message>
+        <source>there is no statement to write</source>
+        <translation>es gibt keine Abrechnung zu schreiben</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Consignor statement %1</source>
+        <translation>Kommittentenabrechnung %1</translation>
+    </message>
+    <message>
+        <source>Consignor statements</source>
+        <translation>Kommittentenabrechnungen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the PDF could not be started</source>
+        <translation>%1 kann nicht geschrieben werden: Die PDF-Erstellung konnte nicht gestartet werden</translation>
     </message>
 </context>
 <context>

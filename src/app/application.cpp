@@ -50,9 +50,24 @@ QStringList argumentList(int argc, char *argv[])
     return list;
 }
 
+// A command that lays out text (`payouts statement` writes a PDF) needs fonts,
+// so a QGuiApplication, on the offscreen platform: still no display.
+bool needsFonts(const ParsedCommandLine &parsed)
+{
+    return parsed.action == ParsedCommandLine::Action::RunSubcommand && parsed.subcommand == QLatin1String("payouts")
+        && parsed.subcommandArguments.value(0) == QLatin1String("statement");
+}
+
 int runHeadless(int argc, char *argv[], const ParsedCommandLine &parsed)
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsFonts(parsed)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     describeApplication();
     installTranslations(app, QLocale::system());
     const QList<Subcommand> commands = subcommands(); // after the translator, for their summaries

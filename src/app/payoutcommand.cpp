@@ -6,7 +6,8 @@
 #include "payouts/ledger.h"
 #include "payouts/payoutservice.h"
 #include "payouts/proposals.h"
-#include "reports/csvwriter.h"
+#include "payouts/statement.h"
+#include "reports/ledgercsv.h"
 #include "secrets/keystore.h"
 #include "store/database.h"
 #include "sync/connectionservice.h"
@@ -252,27 +253,55 @@ int runLedger(const QStringList &arguments, CommandContext &context)
                                  Text::tr("no connection named '%1'").arg(parser.value(connectionOption)), ExitUsage);
         connectionId = found->id;
     }
-    Reports::CsvWriter csv(parser.value(outOption));
-    if (!csv.open(&error))
+    if (!Reports::writeLedgerCsv(session.ledger->history(connectionId), parser.value(outOption), &error))
         return commandFailed(context, "payouts ledger", error);
-    csv.writeRow({QStringLiteral("reference"), QStringLiteral("connection"), QStringLiteral("vendor"),
-                  QStringLiteral("consignor_id"), QStringLiteral("name"), QStringLiteral("amount"),
-                  QStringLiteral("currency"), QStringLiteral("state"), QStringLiteral("approved_by"),
-                  QStringLiteral("approved_at"), QStringLiteral("sent_at"), QStringLiteral("settled_at"),
-                  QStringLiteral("vendor_payout_id"), QStringLiteral("vendor_reference"), QStringLiteral("lines"),
-                  QStringLiteral("detail")});
-    QList<bool> numeric(16, false);
-    numeric[5] = numeric[14] = true; // amount, lines
-    const auto iso = [](const QDateTime &t) { return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString(); };
-    for (const Intent &i : session.ledger->history(connectionId)) {
-        csv.writeRow({i.reference, i.connectionName, i.vendor, i.consignorId, i.consignorName,
-                      Currency::formatPlain(i.amountMinor, i.currency), i.currency, stateName(i.state), i.approvedBy,
-                      iso(i.approvedAt), iso(i.sentAt), iso(i.settledAt), i.vendorPayoutId, i.vendorReference,
-                      QString::number(i.lines.size()), i.detail},
-                     numeric);
-    }
-    if (!csv.commit(&error))
-        return commandFailed(context, "payouts ledger", error);
+    return ExitOk;
+}
+
+// The consignor statement of one payout, as a PDF.
+int runStatement(const QStringList &arguments, CommandContext &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption referenceOption(QStringLiteral("reference"), QString(), QStringLiteral("REF"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption pageOption(QStringLiteral("page-size"), QString(), QStringLiteral("a4|letter"),
+                                        QStringLiteral("a4"));
+    parser.addOptions({referenceOption, outOption, pageOption});
+    if (!parser.parse(QStringList{QStringLiteral("payouts statement")} + arguments))
+        return commandFailed(context, "payouts statement", parser.errorText(), ExitUsage);
+    if (!parser.isSet(referenceOption) || !parser.isSet(outOption) || parser.value(outOption).isEmpty())
+        return commandFailed(context, "payouts statement", Text::tr("--reference REF and --out FILE.pdf are required"),
+                             ExitUsage);
+    const QString pageName = parser.value(pageOption).toLower();
+    if (pageName != QLatin1String("a4") && pageName != QLatin1String("letter"))
+        return commandFailed(context, "payouts statement",
+                             Text::tr("--page-size: expected a4 or letter, not '%1'").arg(parser.value(pageOption)),
+                             ExitUsage);
+    const QPageSize page(pageName == QLatin1String("letter") ? QPageSize::Letter : QPageSize::A4);
+
+    QString error;
+    const QString path = Store::Database::pathIn(context.dataDir);
+    const std::unique_ptr<Store::Database> db = Store::Database::open(path, &error);
+    if (!db)
+        return commandFailed(context, "payouts statement", error);
+    const std::unique_ptr<Ledger> ledger = Ledger::open(path, &error);
+    if (!ledger)
+        return commandFailed(context, "payouts statement", error);
+    const QString reference = parser.value(referenceOption).trimmed();
+    const std::optional<Intent> intent = ledger->byReference(reference);
+    if (!intent)
+        return commandFailed(context, "payouts statement",
+                             Text::tr("no payout has the reference '%1' (see: consigndesk payouts ledger)").arg(reference));
+    const std::optional<Statement> statement = statementForIntent(db->sql(), *intent, &error);
+    if (!statement)
+        return commandFailed(context, "payouts statement", error);
+    if (!writeStatementPdf({*statement}, parser.value(outOption), &error, page))
+        return commandFailed(context, "payouts statement", error);
+    context.out << Text::tr("Statement of %1 (%2, %3) written to %4")
+                       .arg(intent->reference, money(intent->amountMinor, intent->currency),
+                            statement->consignorName.isEmpty() ? intent->consignorId : statement->consignorName,
+                            parser.value(outOption))
+                << Qt::endl;
     return ExitOk;
 }
 
@@ -282,9 +311,10 @@ Subcommand payoutsCommand()
 {
     return {QStringLiteral("payouts"),
             QStringLiteral("approve --connection NAME --consignor ID [--amount X] --yes | reconcile [--connection NAME] | "
-                           "ledger --format csv --out FILE [--connection NAME]"),
+                           "ledger --format csv --out FILE [--connection NAME] | "
+                           "statement --reference REF --out FILE.pdf [--page-size a4|letter]"),
             Text::tr("pays a consignor what is owed (once, whatever fails), settles payouts whose outcome is unknown, "
-                     "exports the payout ledger"),
+                     "exports the payout ledger, writes a payout's consignor statement (PDF)"),
             [](const QStringList &arguments, CommandContext &context) {
                 const QString action = arguments.value(0);
                 const QStringList rest = arguments.mid(1);
@@ -294,8 +324,10 @@ Subcommand payoutsCommand()
                     return runReconcile(rest, context);
                 if (action == QLatin1String("ledger"))
                     return runLedger(rest, context);
+                if (action == QLatin1String("statement"))
+                    return runStatement(rest, context);
                 return commandFailed(context, "payouts",
-                                     Text::tr("expected approve, reconcile or ledger, not '%1'").arg(action), ExitUsage);
+                                     Text::tr("expected approve, reconcile, ledger or statement, not '%1'").arg(action), ExitUsage);
             }};
 }
 

@@ -10,6 +10,11 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcLedger, "consigndesk.payouts.ledger")
 
 namespace ConsignDesk::Payouts {
@@ -114,6 +119,11 @@ QString Ledger::osUser()
         if (!user.isEmpty())
             return user;
     }
+#ifdef Q_OS_UNIX
+    // A session without those variables (a service, a test runner): the account itself.
+    if (const passwd *account = getpwuid(getuid()); account && account->pw_name)
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
     return tr("unknown user");
 }
 

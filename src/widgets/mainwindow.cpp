@@ -7,6 +7,10 @@
 #include "widgets/connectionsdialog.h"
 #include "widgets/icons.h"
 #include "widgets/panepage.h"
+#include "payouts/ledger.h"
+#include "payouts/payoutservice.h"
+#include "secrets/keystore.h"
+#include "widgets/payoutspane.h"
 #include "widgets/synccontroller.h"
 #include "widgets/syncpanel.h"
 #include "widgets/tablepane.h"
@@ -22,6 +26,8 @@
 #include <QMenu>
 #include <QMetaEnum>
 #include <QNetworkAccessManager>
+#include <QDir>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -207,7 +213,9 @@ void MainWindow::setUpTablePanes()
                                    paneIcon(QString::fromLatin1(spec.icon), palette()), tr(spec.title),
                                    tr(spec.emptyText), m_ui->pages);
         pane->setDetailView(createDetailView(pane->table(), m_workspace->reader().sql(), m_imageNetwork, imageCache));
-        m_ui->pages->insertWidget(row, pane);
+        // Payouts (issue 7): the payouts table is the Paid tab of the Payouts pane.
+        QWidget *page = pane->table() == QLatin1String("payouts") ? setUpPayoutsPane(pane) : pane;
+        m_ui->pages->insertWidget(row, page);
         m_ui->pages->removeWidget(placeholder);
         placeholder->deleteLater();
         m_tablePanes.append(pane);
@@ -218,21 +226,28 @@ void MainWindow::setUpTablePanes()
         connect(pane, &TablePane::openRequested, this, &MainWindow::openRecord);
     }
     m_ui->pages->setCurrentIndex(std::max(0, m_ui->navigation->currentRow()));
-    connect(m_ui->pages, &QStackedWidget::currentChanged, this, [this] {
+    const auto payoutsShown = [this] { return m_payoutsPane && m_ui->pages->currentWidget() == m_payoutsPane; };
+    connect(m_ui->pages, &QStackedWidget::currentChanged, this, [this, payoutsShown] {
         TablePane *pane = currentTablePane();
-        setPaneStatus(pane ? pane->statusText() : QString());
-        m_ui->actionFind->setEnabled(pane != nullptr);
+        setPaneStatus(pane ? pane->statusText() : payoutsShown() ? m_payoutsPane->statusText() : QString());
+        m_ui->actionFind->setEnabled(pane != nullptr || payoutsShown());
     });
     if (TablePane *pane = currentTablePane())
         setPaneStatus(pane->statusText());
-    m_ui->actionFind->setEnabled(currentTablePane() != nullptr);
+    else if (payoutsShown())
+        setPaneStatus(m_payoutsPane->statusText());
+    m_ui->actionFind->setEnabled(currentTablePane() != nullptr || payoutsShown());
     m_ui->actionFind->setToolTip({});
-    connect(m_ui->actionFind, &QAction::triggered, this, [this] {
+    connect(m_ui->actionFind, &QAction::triggered, this, [this, payoutsShown] {
         if (TablePane *pane = currentTablePane())
             pane->focusSearch();
+        else if (payoutsShown())
+            m_payoutsPane->focusSearch();
     });
     if (m_sync)
         connect(m_sync, &SyncController::cacheChanged, this, &MainWindow::refreshPanes);
+    if (m_sync && m_payoutsPane)
+        connect(m_sync, &SyncController::cacheChanged, m_payoutsPane, &PayoutsPane::refresh);
 }
 
 void MainWindow::setPaneStatus(const QString &text)
@@ -271,6 +286,8 @@ bool MainWindow::openRecord(const RecordRef &record)
         if (paneSpecs[row].table && QLatin1String(paneSpecs[row].table) == record.table)
             m_ui->navigation->setCurrentRow(row);
     }
+    if (m_payoutsPane && pane == m_payoutsPane->paidPane()) // Payouts (issue 7)
+        m_payoutsPane->setCurrentIndex(PayoutsPane::PaidTab);
     if (!pane->showRecord(record.id)) {
         statusBar()->showMessage(tr("That record is no longer in the cache"), 5000);
         return false;
@@ -600,5 +617,47 @@ void MainWindow::showSyncOutcome(bool ok, const QStringList &errors)
 }
 
 // --- end Sync ---
+
+// --- Payouts (issue 7) ---
+
+QWidget *MainWindow::setUpPayoutsPane(TablePane *paid)
+{
+    // One ledger (its own connection to the cache) and one sender for the window.
+    QString error;
+    m_payoutLedger = Payouts::Ledger::open(Store::Database::pathIn(m_workspace->dataDir()), &error);
+    QString unavailable;
+    if (m_payoutLedger) {
+        // Keys are read from the keychain asynchronously, as the sync reads them.
+        QPointer<Secrets::KeyStore> keys(&m_workspace->keys());
+        m_payoutService = std::make_unique<Payouts::PayoutService>(
+            *m_payoutLedger, m_workspace->http(),
+            [keys](const Connection &connection) -> Vendors::Connector::SecretSource {
+                const QString entry = Secrets::KeyStore::entryName(connection.id, connection.secretPurpose());
+                return [keys, entry](std::function<void(const QString &, const QString &)> give) {
+                    if (!keys) {
+                        give({}, tr("the keychain is gone"));
+                        return;
+                    }
+                    keys->read(entry, [give](const Secrets::KeyResult &result) {
+                        give(result.secret, result.ok() ? QString() : result.message);
+                    });
+                };
+            },
+            QDir(m_workspace->dataDir()).filePath(QStringLiteral("payouts.lock")));
+        m_payoutService->setObjectName(QStringLiteral("payoutService"));
+    } else {
+        unavailable = tr("Payouts cannot be sent: the payout ledger could not be opened (%1)").arg(error);
+    }
+    m_payoutsPane = new PayoutsPane(*m_workspace, paid, m_payoutLedger.get(), m_payoutService.get(), unavailable,
+                                    m_ui->pages);
+    m_payoutsPane->setSyncController(m_sync);
+    connect(m_payoutsPane, &PayoutsPane::statusChanged, this, [this](const QString &text) {
+        if (m_ui->pages->currentWidget() == m_payoutsPane)
+            setPaneStatus(text);
+    });
+    return m_payoutsPane;
+}
+
+// --- end Payouts ---
 
 } // namespace ConsignDesk

@@ -19,6 +19,11 @@ namespace ConsignDesk {
 namespace Sync {
 class Workspace;
 }
+namespace Payouts {
+class Ledger;
+class PayoutService;
+} // namespace Payouts
+class PayoutsPane;
 class WelcomePage;
 class TablePane;
 struct RecordRef;
@@ -64,6 +69,15 @@ public:
     /// Shows @p record in its pane, with its details.
     bool openRecord(const ConsignDesk::RecordRef &record);
     // --- end Sync ---
+
+    // --- Payouts (issue 7) ---
+    /// The Payouts pane (Due, Paid, History), once a workspace is set.
+    PayoutsPane *payoutsPane() const { return m_payoutsPane; }
+    /// The window's payout ledger and sender; null until a workspace is set or
+    /// when the ledger could not be opened.
+    Payouts::Ledger *payoutLedger() const { return m_payoutLedger.get(); }
+    Payouts::PayoutService *payoutService() const { return m_payoutService.get(); }
+    // --- end Payouts ---
 
 Q_SIGNALS:
     /// The manager chose "Open the demo stores" on the first-run page.
@@ -115,6 +129,15 @@ private:
     QMenu *m_autoSyncMenu = nullptr;
     QActionGroup *m_autoSyncGroup = nullptr;
     // --- end Sync ---
+
+    // --- Payouts (issue 7) ---
+    /// The Payouts pane around @p paid, with the window's ledger and sender.
+    QWidget *setUpPayoutsPane(TablePane *paid);
+    // The ledger is declared first: the service that writes to it goes first.
+    std::unique_ptr<Payouts::Ledger> m_payoutLedger;
+    std::unique_ptr<Payouts::PayoutService> m_payoutService;
+    PayoutsPane *m_payoutsPane = nullptr;
+    // --- end Payouts ---
 };
 
 } // namespace ConsignDesk
