@@ -43,6 +43,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -572,6 +573,19 @@ private Q_SLOTS:
             QVERIFY(rows.at(row + 1).contains(u',' + Currency::formatPlain(intents.at(row).amountMinor, intents.at(row).currency) + u','));
         }
         QVERIFY(history->findChild<QLabel *>(QStringLiteral("historyMessage"))->text().contains(QStringLiteral("saved")));
+
+        // The consignor's statement of the selected payout, as PDF.
+        view->setCurrentItem(view->topLevelItem(0));
+        QVERIFY(history->findChild<QPushButton *>(QStringLiteral("statementButton"))->isEnabled());
+        const QString pdf = m_out.filePath(QStringLiteral("statement.pdf"));
+        QString error;
+        QVERIFY2(history->saveStatement(pdf, &error), qPrintable(error));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString extracted = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(extracted.contains(intents.at(0).reference), qPrintable(extracted.left(400)));
+        QVERIFY2(extracted.contains(intents.at(0).connectionName), qPrintable(extracted.left(400)));
     }
 
     void openingAPayoutShowsThePaidTab()

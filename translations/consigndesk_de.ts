@@ -1403,6 +1403,34 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>The ledger could not be saved to %1: %2</source>
         <translation>Das Auszahlungsjournal konnte nicht unter %1 gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>Save &amp;Statement…</source>
+        <translation>Abrechnung <translation>&amp;Abrechnung speichern…</translation>amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the consignor&apos;s statement of the selected payout as a PDF</source>
+        <translation>Die Abrechnung der gewählten Auszahlung für den Kommittenten als PDF speichern</translation>
+    </message>
+    <message>
+        <source>no payout is selected</source>
+        <translation>keine Auszahlung ausgewählt</translation>
+    </message>
+    <message>
+        <source>Save the Consignor&apos;s Statement</source>
+        <translation>Abrechnung für den Kommittenten speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The statement of %1 was saved to %2.</source>
+        <translation>Die Abrechnung von %1 wurde in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The statement could not be saved to %1: %2</source>
+        <translation>Die Abrechnung konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::PayoutReviewDialog</name>

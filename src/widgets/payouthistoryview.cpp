@@ -2,6 +2,7 @@
 
 #include "core/currency.h"
 #include "payouts/payoutservice.h"
+#include "payouts/statement.h"
 #include "reports/ledgercsv.h"
 #include "store/database.h"
 #include "sync/connectionservice.h"
@@ -82,11 +83,16 @@ PayoutHistoryView::PayoutHistoryView(Sync::Workspace &workspace, Payouts::Ledger
     m_export = new QPushButton(tr("E&xport CSV…"), this);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setToolTip(tr("Save the whole payout ledger as a CSV file"));
+    m_statement = new QPushButton(tr("Save &Statement…"), this);
+    m_statement->setObjectName(QStringLiteral("statementButton"));
+    m_statement->setToolTip(tr("Save the consignor's statement of the selected payout as a PDF"));
+    connect(m_statement, &QPushButton::clicked, this, &PayoutHistoryView::saveStatementWithDialog);
     connect(m_reconcile, &QPushButton::clicked, this, &PayoutHistoryView::reconcileCurrent);
     connect(m_export, &QPushButton::clicked, this, &PayoutHistoryView::exportWithDialog);
     auto *tools = new QHBoxLayout;
     tools->addWidget(intro, 1);
     tools->addWidget(m_reconcile);
+    tools->addWidget(m_statement);
     tools->addWidget(m_export);
 
     m_message = new QLabel(this);
@@ -144,7 +150,8 @@ PayoutHistoryView::PayoutHistoryView(Sync::Workspace &workspace, Payouts::Ledger
     layout->addWidget(m_message);
     layout->addWidget(m_splitter, 1);
 
-    setTabOrder(m_reconcile, m_export);
+    setTabOrder(m_reconcile, m_statement);
+    setTabOrder(m_statement, m_export);
     setTabOrder(m_export, m_ledgerView);
     setTabOrder(m_ledgerView, m_vendorView);
 
@@ -363,6 +370,41 @@ void PayoutHistoryView::updateActions()
     m_reconcile->setEnabled(intent && Payouts::isOpen(intent->state) && m_service && !m_service->isBusy()
                             && !m_reconciling);
     m_export->setEnabled(m_ledger != nullptr);
+    m_statement->setEnabled(intent.has_value());
+}
+
+bool PayoutHistoryView::saveStatement(const QString &path, QString *error) const
+{
+    const std::optional<Intent> intent = currentIntent();
+    if (!intent) {
+        *error = tr("no payout is selected");
+        return false;
+    }
+    const auto statement = Payouts::statementForIntent(m_workspace.reader().sql(), *intent, error);
+    return statement && Payouts::writeStatementPdf({*statement}, path, error);
+}
+
+void PayoutHistoryView::saveStatementWithDialog()
+{
+    const std::optional<Intent> intent = currentIntent();
+    if (!intent)
+        return;
+    QSettings settings;
+    settings.beginGroup(settingsGroup);
+    QString dir = settings.value(QStringLiteral("exportDir")).toString();
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(dir).filePath(QStringLiteral("statement-%1.pdf").arg(intent->reference));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the Consignor's Statement"), suggested,
+                                                      tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
+    QString error;
+    if (saveStatement(path, &error))
+        setMessage(tr("The statement of %1 was saved to %2.").arg(intent->reference, QDir::toNativeSeparators(path)), false);
+    else
+        setMessage(tr("The statement could not be saved to %1: %2").arg(QDir::toNativeSeparators(path), error), true);
 }
 
 void PayoutHistoryView::reconcileCurrent()

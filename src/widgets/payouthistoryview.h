@@ -55,11 +55,15 @@ public:
 
     /// Writes the ledger to @p path; false with @p error.
     bool exportCsv(const QString &path, QString *error) const;
+    /// Writes the consignor's statement of the current payout as PDF to @p path.
+    bool saveStatement(const QString &path, QString *error) const;
 
 public Q_SLOTS:
     void refresh();
     /// "Export CSV…": asks where, then exportCsv().
     void exportWithDialog();
+    /// "Save Statement…": asks where, then saveStatement().
+    void saveStatementWithDialog();
     /// Reads the vendor's payouts for the current intent and settles it.
     void reconcileCurrent();
 
@@ -88,6 +92,7 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_reconcile = nullptr;
     QPushButton *m_export = nullptr;
+    QPushButton *m_statement = nullptr;
     QSplitter *m_splitter = nullptr;
     QTimer *m_refreshTimer = nullptr;
     QString m_status;
