@@ -1405,7 +1405,7 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     </message>
     <message>
         <source>Save &amp;Statement…</source>
-        <translation>Abrechnung <translation>&amp;Abrechnung speichern…</translation>amp;speichern…</translation>
+        <translation>Abrechnung &amp;speichern…</translation>
     </message>
     <message>
         <source>Save the consignor&apos;s statement of the selected payout as a PDF</source>
