@@ -12,8 +12,8 @@ packages=(
     qtkeychain-qt6-dev libxlsxwriter-dev libsimdjson-dev
     # run: SVG icons, the X11 platform plugin, a keychain
     libqt6svg6 qt6-qpa-plugins gnome-keyring
-    # test: a D-Bus session with gnome-keyring, an X server, validators, PDF text
-    dbus dbus-x11 libsecret-tools xvfb xauth poppler-utils desktop-file-utils appstream imagemagick
+    # test: a D-Bus session with gnome-keyring, an X server, validators, PDF text, XLSX unzipped
+    dbus dbus-x11 libsecret-tools xvfb xauth poppler-utils desktop-file-utils appstream imagemagick unzip
 )
 
 missing=()

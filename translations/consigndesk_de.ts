@@ -1991,6 +1991,125 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     </message>
 </context>
 <context>
+    <name>ConsignDesk::Reports</name>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>Inventory type</source>
+        <translation>Bestandsart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Alle Daten</translation>
+    </message>
+    <message>
+        <source>the beginning</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Sales summary</source>
+        <translation>Verkaufsübersicht</translation>
+    </message>
+    <message>
+        <source>Inventory valuation</source>
+        <translation>Bestandsbewertung</translation>
+    </message>
+    <message>
+        <source>Inventory aging</source>
+        <translation>Lagerdauer</translation>
+    </message>
+    <message>
+        <source>no report named &apos;%1&apos;</source>
+        <translation>kein Bericht namens „%1“</translation>
+    </message>
+    <message>
+        <source>%1 has no grouping</source>
+        <translation>%1 hat keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>%1 groups by %2, not &apos;%3&apos;</source>
+        <translation>%1 wird nach %2 gruppiert, nicht nach „%3“</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Days on the floor</source>
+        <translation>Tage im Verkauf</translation>
+    </message>
+</context>
+<context>
     <name>ConsignDesk::SaleDetail</name>
     <message>
         <source>(the first %1 of %2)</source>
@@ -2926,6 +3045,93 @@ gut</translation>
     </message>
 </context>
 <context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Consignors</source>
+        <translation>Kommittenten</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Auszahlungen</translation>
+    </message>
+    <message>
+        <source>Warehouse stock</source>
+        <translation>Lagerbestand</translation>
+    </message>
+    <message>
+        <source>%1 rows written…</source>
+        <translation>%1 Zeilen geschrieben…</translation>
+    </message>
+    <message>
+        <source>Payouts due</source>
+        <translation>Fällige Auszahlungen</translation>
+    </message>
+    <message>
+        <source>say what to export: one of %1</source>
+        <translation>Geben Sie an, was exportiert werden soll: eines von %1</translation>
+    </message>
+    <message>
+        <source>cannot export &apos;%1&apos;; choose one of %2</source>
+        <translation>„%1“ kann nicht exportiert werden; wählen Sie eines von %2</translation>
+    </message>
+    <message>
+        <source>--format must be csv, xlsx or pdf</source>
+        <translation>--format muss csv, xlsx oder pdf sein</translation>
+    </message>
+    <message>
+        <source>export needs --out FILE</source>
+        <translation>export braucht --out DATEI</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a date like 2026-03-31</source>
+        <translation>--%1: „%2“ ist kein Datum wie 2026-03-31</translation>
+    </message>
+    <message>
+        <source>the date range ends before it starts</source>
+        <translation>der Zeitraum endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <source>--from, --to and --group-by are for reports, not %1</source>
+        <translation>--from, --to und --group-by gelten für Berichte, nicht für %1</translation>
+    </message>
+    <message>
+        <source>%1 has no grouping</source>
+        <translation>%1 hat keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>%1 groups by %2</source>
+        <translation>%1 wird gruppiert nach %2</translation>
+    </message>
+    <message>
+        <source>--page-size must be a4 or letter</source>
+        <translation>--page-size muss a4 oder letter sein</translation>
+    </message>
+    <message>
+        <source>no connection named &apos;%1&apos;</source>
+        <translation>keine Verbindung namens „%1“</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2.</source>
+        <translation>%1 Zeilen nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Write a table or a report of the cache to a CSV, Excel or PDF file.</source>
+        <translation>Eine Tabelle oder einen Bericht des Caches als CSV-, Excel- oder PDF-Datei schreiben.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ConsignDesk</source>
@@ -3120,6 +3326,33 @@ gut</translation>
     <message>
         <source>expected approve, reconcile, ledger or statement, not &apos;%1&apos;</source>
         <translation>approve, reconcile, ledger oder statement erwartet, nicht &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>PdfSink</name>
+    <message>
+        <source>cannot write %1: the PDF could not be started</source>
+        <translation>%1 kann nicht geschrieben werden: das PDF konnte nicht begonnen werden</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Geschäft: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Zeitraum: %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the report was not started</source>
+        <translation>%1 kann nicht geschrieben werden: der Bericht wurde nicht begonnen</translation>
     </message>
 </context>
 <context>
@@ -3402,36 +3635,8 @@ gut</translation>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <source>say what to export: one of %1</source>
-        <translation>geben Sie an, was exportiert werden soll: eines von %1</translation>
-    </message>
-    <message>
-        <source>cannot export &apos;%1&apos;; choose one of %2</source>
-        <translation>„%1“ kann nicht exportiert werden; wählen Sie eines von %2</translation>
-    </message>
-    <message>
-        <source>--format csv is the format this version writes</source>
-        <translation>--format csv ist das Format, das diese Version schreibt</translation>
-    </message>
-    <message>
-        <source>export needs --out FILE</source>
-        <translation>export benötigt --out FILE</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Wrote %1 rows to %2.</source>
-        <translation>%1 Zeilen in %2 geschrieben.</translation>
-    </message>
-    <message>
         <source>Bring the local cache up to date with the connected stores.</source>
         <translation>Den lokalen Zwischenspeicher mit den verbundenen Läden auf den neuesten Stand bringen.</translation>
-    </message>
-    <message>
-        <source>Write a table of the cache to a file.</source>
-        <translation>Eine Tabelle des Zwischenspeichers in eine Datei schreiben.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "app/commandline.h"
 #include "app/connectioncommand.h"
 #include "app/demostores.h"
+#include "app/exportcommand.h"
 #include "app/payoutcommand.h"
 #include "app/subcommand.h"
 #include "app/synccommand.h"
@@ -54,8 +55,16 @@ QStringList argumentList(int argc, char *argv[])
 // so a QGuiApplication, on the offscreen platform: still no display.
 bool needsFonts(const ParsedCommandLine &parsed)
 {
-    return parsed.action == ParsedCommandLine::Action::RunSubcommand && parsed.subcommand == QLatin1String("payouts")
-        && parsed.subcommandArguments.value(0) == QLatin1String("statement");
+    if (parsed.action != ParsedCommandLine::Action::RunSubcommand)
+        return false;
+    if (parsed.subcommand == QLatin1String("payouts"))
+        return parsed.subcommandArguments.value(0) == QLatin1String("statement");
+    // export … --format pdf (either spelling of the option)
+    const QStringList &a = parsed.subcommandArguments;
+    return parsed.subcommand == QLatin1String("export")
+        && (a.contains(QStringLiteral("--format=pdf"))
+            || (a.indexOf(QStringLiteral("--format")) >= 0
+                && a.value(a.indexOf(QStringLiteral("--format")) + 1) == QLatin1String("pdf")));
 }
 
 int runHeadless(int argc, char *argv[], const ParsedCommandLine &parsed)

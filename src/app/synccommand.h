@@ -6,7 +6,5 @@ namespace ConsignDesk {
 
 /// `consigndesk sync [--connection NAME] [--full]`
 Subcommand syncCommand();
-/// `consigndesk export TABLE --format csv --out FILE [--connection NAME] [--include-deleted] [--raw]`
-Subcommand exportCommand();
 
 } // namespace ConsignDesk

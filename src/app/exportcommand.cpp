@@ -1,0 +1,314 @@
+#include "app/exportcommand.h"
+
+#include "app/commandline.h"
+#include "core/currency.h"
+#include "payouts/proposals.h"
+#include "reports/reports.h"
+#include "reports/tablesink.h"
+#include "secrets/keystore.h"
+#include "store/database.h"
+#include "sync/connectionservice.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace ConsignDesk {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportCommand)
+};
+
+using Reports::Cell;
+using Reports::CellKind;
+
+// A table of the cache as it is exported: the columns after connection,
+// vendor and external_id.
+struct ExportTable {
+    const char *name;
+    const char *table;
+    const char *title;
+    QList<std::pair<const char *, CellKind>> columns;
+    const char *select; ///< the table's columns, in order
+    const char *liveFilter; ///< rows shown without --include-deleted
+};
+
+const QList<ExportTable> &exportTables()
+{
+    static const QList<ExportTable> tables{
+        {"consignors", "consignors", QT_TRANSLATE_NOOP("ExportCommand", "Consignors"),
+         {{"name", CellKind::Text}, {"email", CellKind::Text}, {"balance", CellKind::Money}, {"currency", CellKind::Text},
+          {"number", CellKind::Text}},
+         "t.name, t.email, t.balance_minor, t.currency, t.number", "t.deleted IS NULL AND t.archived = 0"},
+        {"items", "items", QT_TRANSLATE_NOOP("ExportCommand", "Items"),
+         {{"sku", CellKind::Text}, {"title", CellKind::Text}, {"consignor_id", CellKind::Text}, {"status", CellKind::Text},
+          {"quantity", CellKind::Integer}, {"price", CellKind::Money}, {"currency", CellKind::Text},
+          {"category", CellKind::Text}, {"created", CellKind::DateTime}},
+         "t.sku, t.title, t.consignor_id, t.status, t.quantity, t.price_minor, t.currency, "
+         "COALESCE(t.category, t.category_id), t.created",
+         "t.deleted IS NULL AND t.inactive = 0"},
+        {"sales", "sales", QT_TRANSLATE_NOOP("ExportCommand", "Sales"),
+         {{"date", CellKind::DateTime}, {"status", CellKind::Text}, {"subtotal", CellKind::Money}, {"tax", CellKind::Money},
+          {"total", CellKind::Money}, {"currency", CellKind::Text}},
+         "t.date, t.status, t.subtotal_minor, t.tax_minor, t.total_minor, t.currency", "t.deleted IS NULL"},
+        {"payouts", "payouts", QT_TRANSLATE_NOOP("ExportCommand", "Payouts"),
+         {{"consignor_id", CellKind::Text}, {"date", CellKind::DateTime}, {"amount", CellKind::Money},
+          {"currency", CellKind::Text}, {"reference", CellKind::Text}},
+         "t.consignor_id, t.date, t.amount_minor, t.currency, t.reference", "t.deleted IS NULL"},
+        {"stock", "stock_lines", QT_TRANSLATE_NOOP("ExportCommand", "Warehouse stock"),
+         {{"warehouse", CellKind::Text}, {"location", CellKind::Text}, {"product_code", CellKind::Text},
+          {"product_name", CellKind::Text}, {"batch", CellKind::Text}, {"available", CellKind::Integer},
+          {"on_hand", CellKind::Integer}, {"expiry", CellKind::Text}},
+         "t.warehouse, t.location, t.product_code, t.product_name, t.batch, t.available, t.on_hand, t.expiry",
+         "t.deleted IS NULL"},
+    };
+    return tables;
+}
+
+const char *const payoutsDue = "payouts-due";
+
+// Progress on a terminal for long exports: a count redrawn in place.
+struct Progress {
+    QTextStream &err;
+    bool terminal = isatty(fileno(stderr));
+    void tick(qint64 rows)
+    {
+        if (terminal && rows % 10000 == 0)
+            err << "\r\x1b[K" << Text::tr("%1 rows written…").arg(QLocale().toString(rows)) << Qt::flush;
+    }
+    void done()
+    {
+        if (terminal)
+            err << "\r\x1b[K" << Qt::flush;
+    }
+};
+
+bool exportTable(Store::Database &db, const ExportTable &table, const QString &connectionId, bool includeDeleted,
+                 Reports::TableSink &sink, Progress &progress, qint64 *rows, QString *error)
+{
+    QStringList where;
+    if (!includeDeleted)
+        where.append(QString::fromLatin1(table.liveFilter));
+    if (!connectionId.isEmpty())
+        where.append(QStringLiteral("t.connection_id = :connection"));
+    QSqlQuery query(db.sql());
+    query.setForwardOnly(true); // rows streamed, not held
+    query.prepare(QStringLiteral("SELECT c.name, c.vendor, t.external_id, %1 FROM %2 t JOIN connections c ON c.id = "
+                                 "t.connection_id%3 ORDER BY c.name, t.id")
+                      .arg(QString::fromLatin1(table.select), QString::fromLatin1(table.table),
+                           where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+    if (!connectionId.isEmpty())
+        query.bindValue(QStringLiteral(":connection"), connectionId);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    Reports::TableMeta meta;
+    meta.title = QCoreApplication::translate("ExportCommand", table.title);
+    meta.columns = {{QStringLiteral("connection"), CellKind::Text},
+                    {QStringLiteral("vendor"), CellKind::Text},
+                    {QStringLiteral("external_id"), CellKind::Text}};
+    int currencyColumn = -1;
+    for (int i = 0; i < table.columns.size(); ++i) {
+        meta.columns.append({QString::fromLatin1(table.columns.at(i).first), table.columns.at(i).second});
+        if (qstrcmp(table.columns.at(i).first, "currency") == 0)
+            currencyColumn = i;
+    }
+    if (!sink.begin(meta, error))
+        return false;
+    qint64 written = 0;
+    while (query.next()) {
+        QList<Cell> cells{Cell::text(query.value(0).toString()), Cell::text(query.value(1).toString()),
+                          Cell::text(query.value(2).toString())};
+        const QString currency = currencyColumn >= 0 ? query.value(3 + currencyColumn).toString() : QString();
+        for (int i = 0; i < table.columns.size(); ++i) {
+            const QVariant value = query.value(3 + i);
+            if (value.isNull()) {
+                cells.append(Cell{});
+                continue;
+            }
+            switch (table.columns.at(i).second) {
+            case CellKind::Money:
+                cells.append(Cell::money(value.toLongLong(), currency));
+                break;
+            case CellKind::Integer:
+                cells.append(Cell::integer(value.toLongLong()));
+                break;
+            case CellKind::DateTime:
+                cells.append(Cell{QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC), {}});
+                break;
+            default:
+                cells.append(Cell::text(value.toString()));
+                break;
+            }
+        }
+        sink.row(cells);
+        progress.tick(++written);
+    }
+    sink.totals({});
+    *rows = written;
+    return sink.finish(error);
+}
+
+// What each consignor is owed now, one row per proposal (payouts/proposals.h);
+// connections of vendors without payouts have none.
+bool exportPayoutsDue(Store::Database &db, const QString &connectionId, Reports::TableSink &sink, qint64 *rows,
+                      QString *error)
+{
+    const QList<Payouts::Proposal> proposals = Payouts::ProposalBuilder(db.sql()).due(connectionId, 1, error);
+    if (!error->isEmpty())
+        return false;
+    Reports::TableMeta meta;
+    meta.title = Text::tr("Payouts due");
+    meta.columns = {{QStringLiteral("connection"), CellKind::Text}, {QStringLiteral("vendor"), CellKind::Text},
+                    {QStringLiteral("consignor_id"), CellKind::Text}, {QStringLiteral("name"), CellKind::Text},
+                    {QStringLiteral("amount"), CellKind::Money},      {QStringLiteral("currency"), CellKind::Text},
+                    {QStringLiteral("lines"), CellKind::Integer}};
+    if (!sink.begin(meta, error))
+        return false;
+    for (const Payouts::Proposal &p : proposals)
+        sink.row({Cell::text(p.connectionName), Cell::text(Vendors::id(p.vendor)), Cell::text(p.consignorId),
+                  Cell::text(p.consignorName), Cell::money(p.amountMinor, p.currency), Cell::text(p.currency),
+                  Cell::integer(p.lines.size())});
+    sink.totals({});
+    *rows = proposals.size();
+    return sink.finish(error);
+}
+
+std::optional<QDate> parseDate(const QString &text)
+{
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
+}
+
+int runExport(const QStringList &arguments, CommandContext &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("FORMAT"));
+    const QCommandLineOption out(QStringLiteral("out"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption connection(QStringLiteral("connection"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption includeDeleted(QStringLiteral("include-deleted"));
+    const QCommandLineOption raw(QStringLiteral("raw"));
+    const QCommandLineOption from(QStringLiteral("from"), QString(), QStringLiteral("DATE"));
+    const QCommandLineOption to(QStringLiteral("to"), QString(), QStringLiteral("DATE"));
+    const QCommandLineOption groupBy(QStringLiteral("group-by"), QString(), QStringLiteral("GROUP"));
+    const QCommandLineOption pageSize(QStringLiteral("page-size"), QString(), QStringLiteral("a4|letter"));
+    parser.addOptions({format, out, connection, includeDeleted, raw, from, to, groupBy, pageSize});
+    if (!parser.parse(QStringList{QStringLiteral("export")} + arguments))
+        return commandFailed(context, "export", parser.errorText(), ExitUsage);
+    QStringList names;
+    for (const ExportTable &t : exportTables())
+        names.append(QString::fromLatin1(t.name));
+    names.append(QString::fromLatin1(payoutsDue));
+    for (const Reports::ReportInfo &r : Reports::reports())
+        names.append(r.name);
+    if (parser.positionalArguments().size() != 1)
+        return commandFailed(context, "export", Text::tr("say what to export: one of %1").arg(names.join(QStringLiteral(", "))),
+                             ExitUsage);
+    const QString what = parser.positionalArguments().constFirst();
+    if (!names.contains(what))
+        return commandFailed(context, "export",
+                             Text::tr("cannot export '%1'; choose one of %2").arg(what, names.join(QStringLiteral(", "))),
+                             ExitUsage);
+    const QString formatName = parser.value(format);
+    Reports::Format chosen = Reports::Format::Csv;
+    if (formatName == QLatin1String("xlsx"))
+        chosen = Reports::Format::Xlsx;
+    else if (formatName == QLatin1String("pdf"))
+        chosen = Reports::Format::Pdf;
+    else if (formatName != QLatin1String("csv"))
+        return commandFailed(context, "export", Text::tr("--format must be csv, xlsx or pdf"), ExitUsage);
+    if (!parser.isSet(out) || parser.value(out).isEmpty())
+        return commandFailed(context, "export", Text::tr("export needs --out FILE"), ExitUsage);
+    Reports::ReportParams params;
+    for (const auto &[option, date] : {std::pair{&from, &params.from}, std::pair{&to, &params.to}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto parsed = parseDate(parser.value(*option));
+        if (!parsed)
+            return commandFailed(context, "export",
+                                 Text::tr("--%1: '%2' is not a date like 2026-03-31")
+                                     .arg(option->names().constFirst(), parser.value(*option)),
+                                 ExitUsage);
+        *date = *parsed;
+    }
+    if (params.from.isValid() && params.to.isValid() && params.to < params.from)
+        return commandFailed(context, "export", Text::tr("the date range ends before it starts"), ExitUsage);
+    params.groupBy = parser.value(groupBy);
+    const Reports::ReportInfo *report = Reports::findReport(what);
+    if (!report && (parser.isSet(from) || parser.isSet(to) || parser.isSet(groupBy)))
+        return commandFailed(context, "export", Text::tr("--from, --to and --group-by are for reports, not %1").arg(what),
+                             ExitUsage);
+    if (report && !params.groupBy.isEmpty() && !report->groupings.contains(params.groupBy))
+        return commandFailed(context, "export",
+                             report->groupings.isEmpty()
+                                 ? Text::tr("%1 has no grouping").arg(what)
+                                 : Text::tr("%1 groups by %2").arg(what, report->groupings.join(QStringLiteral(", "))),
+                             ExitUsage);
+    Reports::SinkOptions options;
+    options.raw = parser.isSet(raw);
+    if (parser.isSet(pageSize)) {
+        if (parser.value(pageSize) == QLatin1String("letter"))
+            options.pageSize = QPageSize(QPageSize::Letter);
+        else if (parser.value(pageSize) != QLatin1String("a4"))
+            return commandFailed(context, "export", Text::tr("--page-size must be a4 or letter"), ExitUsage);
+    }
+
+    QString error;
+    auto db = Store::Database::open(Store::Database::pathIn(context.dataDir), &error);
+    if (!db)
+        return commandFailed(context, "export", error);
+    if (parser.isSet(connection)) {
+        Secrets::KeyStore keys;
+        Sync::ConnectionService service(*db, keys);
+        const auto found = service.find(parser.value(connection), &error);
+        if (!found)
+            return commandFailed(context, "export",
+                                 error.isEmpty() ? Text::tr("no connection named '%1'").arg(parser.value(connection)) : error);
+        params.connectionId = found->id;
+    }
+    const QString path = parser.value(out);
+    std::unique_ptr<Reports::TableSink> sink = Reports::makeSink(chosen, path, options);
+    Progress progress{context.err};
+    qint64 rows = 0;
+    bool ok = false;
+    if (report) {
+        ok = Reports::runReport(what, db->sql(), params, *sink, &error, &rows);
+    } else if (what == QLatin1String(payoutsDue)) {
+        ok = exportPayoutsDue(*db, params.connectionId, *sink, &rows, &error);
+    } else {
+        const auto table = std::find_if(exportTables().cbegin(), exportTables().cend(),
+                                        [&](const ExportTable &t) { return what == QLatin1String(t.name); });
+        ok = exportTable(*db, *table, params.connectionId, parser.isSet(includeDeleted), *sink, progress, &rows, &error);
+    }
+    progress.done();
+    if (!ok)
+        return commandFailed(context, "export", Text::tr("cannot write %1: %2").arg(path, error));
+    context.err << Text::tr("Wrote %1 rows to %2.").arg(rows).arg(path) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+Subcommand exportCommand()
+{
+    QStringList reports;
+    for (const Reports::ReportInfo &r : Reports::reports())
+        reports.append(r.name);
+    return {QStringLiteral("export"),
+            QStringLiteral("consignors|items|sales|payouts|payouts-due|stock|%1 --format csv|xlsx|pdf --out FILE "
+                           "[--connection NAME] [--from DATE --to DATE] [--group-by GROUP] [--include-deleted] [--raw] "
+                           "[--page-size a4|letter]")
+                .arg(reports.join(u'|')),
+            Text::tr("Write a table or a report of the cache to a CSV, Excel or PDF file."), runExport};
+}
+
+} // namespace ConsignDesk
