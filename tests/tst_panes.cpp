@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,6 +30,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -347,6 +349,46 @@ private Q_SLOTS:
         QCOMPARE(items->model()->idAt(view->currentIndex().row()), id);
         QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
         QCOMPARE(view->verticalScrollBar()->value(), scroll);
+    }
+
+    void theCurrentViewExportsAsItIsShown()
+    {
+        show(QStringLiteral("items"));
+        TablePane *items = pane(QStringLiteral("items"));
+        items->setFilterValues({{QStringLiteral("price"), QVariantList{2000, 6000}}});
+        items->view()->sortByColumn(items->model()->columnOf(QStringLiteral("price")), Qt::DescendingOrder);
+        QHeaderView *header = items->view()->horizontalHeader();
+        const int brand = items->model()->columnOf(QStringLiteral("brand"));
+        header->setSectionHidden(brand, false);
+        QTemporaryDir out;
+        QString error;
+        qint64 rows = 0;
+        const QString csv = out.filePath(QStringLiteral("view.csv"));
+        QVERIFY2(items->exportView(csv, &error, &rows), qPrintable(error));
+        QCOMPARE(rows, qint64(items->model()->rowCount()));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), items->model()->rowCount() + 1);
+        QStringList expectedHeader;
+        for (int visual = 0; visual < header->count(); ++visual) {
+            const int logical = header->logicalIndex(visual);
+            if (!header->isSectionHidden(logical))
+                expectedHeader.append(items->model()->headerData(logical, Qt::Horizontal).toString());
+        }
+        QCOMPARE(lines.first(), expectedHeader.join(u','));
+        // The first row is the table's first row: the dearest in the range, as a plain amount.
+        const QModelIndex top = items->model()->index(0, items->model()->columnOf(QStringLiteral("price")));
+        QVERIFY2(lines.at(1).contains(Currency::formatPlain(top.data(CacheTableModel::RawRole).toLongLong(),
+                                                            top.data(CacheTableModel::CurrencyRole).toString())),
+                 qPrintable(lines.at(1)));
+        for (const char *suffix : {"xlsx", "pdf"}) {
+            const QString path = out.filePath(QStringLiteral("view.") + QLatin1String(suffix));
+            QVERIFY2(items->exportView(path, &error), qPrintable(error));
+            QVERIFY(QFileInfo(path).size() > 0);
+        }
+        header->setSectionHidden(brand, true);
+        items->setFilterValues({});
     }
 
     void everyControlHasAnAccessibleName()

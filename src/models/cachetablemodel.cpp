@@ -527,6 +527,34 @@ void CacheTableModel::refresh()
         Q_EMIT dataChanged(index(0, 0), index(m_count - 1, columnCount() - 1));
 }
 
+bool CacheTableModel::forEachRow(const std::function<void(const QVariantList &, const QStringList &)> &row,
+                                 QString *error) const
+{
+    const Where w = where();
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM %2 t%3%4").arg(selectList(), m_spec.table, w.sql, orderBy(false)));
+    for (const QVariant &bind : w.binds)
+        query.addBindValue(bind);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const int columns = int(m_spec.columns.size());
+    QVariantList values;
+    QStringList currencies;
+    while (query.next()) {
+        values.clear();
+        currencies.clear();
+        for (int c = 0; c < columns; ++c) {
+            values.append(query.value(firstColumnField + c));
+            currencies.append(m_currencyIndex.at(c) >= 0 ? query.value(m_currencyIndex.at(c)).toString() : QString());
+        }
+        row(values, currencies);
+    }
+    return true;
+}
+
 int CacheTableModel::rowOfId(qint64 id) const
 {
     const Where w = where();

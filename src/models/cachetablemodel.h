@@ -8,6 +8,8 @@
 #include <QSqlDatabase>
 #include <QVariantMap>
 
+#include <functional>
+
 namespace ConsignDesk::Models {
 
 /// @short A pane's table over the cache: filtered, searched and sorted in
@@ -67,6 +69,12 @@ public:
         qint64 minor = 0;
     };
     QList<Total> totals(int column, const QList<std::pair<int, int>> &rows, qint64 *count) const;
+
+    /// Every matching row in the current filter, search and order, streamed
+    /// (not held): @p row gets each column's raw value and each column's
+    /// currency (money columns; empty otherwise). For exporting the view.
+    bool forEachRow(const std::function<void(const QVariantList &values, const QStringList &currencies)> &row,
+                    QString *error) const;
 
     /// The last query's error, if one failed (shown by the pane).
     QString lastError() const { return m_error; }

@@ -2,12 +2,17 @@
 
 #include "core/currency.h"
 #include "models/cachetablemodel.h"
+#include "reports/tablesink.h"
 #include "widgets/filterbar.h"
 #include "widgets/panepage.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -176,6 +181,11 @@ TablePane::TablePane(const QString &table, QSqlDatabase db, const QIcon &icon, c
     saveView->setObjectName(QStringLiteral("saveViewAction"));
     QAction *deleteView = viewMenu->addAction(tr("&Delete This View"));
     deleteView->setObjectName(QStringLiteral("deleteViewAction"));
+    viewMenu->addSeparator();
+    QAction *exportView = viewMenu->addAction(tr("&Export This View…"));
+    exportView->setObjectName(QStringLiteral("exportViewAction"));
+    exportView->setToolTip(tr("Save the rows and columns shown as CSV, Excel or PDF"));
+    connect(exportView, &QAction::triggered, this, &TablePane::exportViewWithDialog);
     viewMenu->addSeparator();
     QAction *clearFilters = viewMenu->addAction(tr("&Clear Search and Filters"));
     viewMenuButton->setMenu(viewMenu);
@@ -569,6 +579,129 @@ void TablePane::hideEvent(QHideEvent *event)
 {
     saveSettings();
     QWidget::hideEvent(event);
+}
+
+bool TablePane::exportView(const QString &path, QString *error, qint64 *rows) const
+{
+    using Reports::Cell;
+    using Reports::CellKind;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const Reports::Format format = suffix == QLatin1String("xlsx") ? Reports::Format::Xlsx
+        : suffix == QLatin1String("pdf")                          ? Reports::Format::Pdf
+                                                                   : Reports::Format::Csv;
+    // The visible columns, in the order the manager arranged them.
+    QList<int> columns;
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.append(logical);
+    }
+    Reports::TableMeta meta;
+    meta.title = m_title;
+    meta.period = m_search->text().isEmpty() ? QString() : tr("Search: %1").arg(m_search->text());
+    const auto kindOf = [](Models::ColumnKind kind) {
+        switch (kind) {
+        case Models::ColumnKind::Integer:
+            return CellKind::Integer;
+        case Models::ColumnKind::Money:
+            return CellKind::Money;
+        case Models::ColumnKind::Time:
+            return CellKind::DateTime;
+        case Models::ColumnKind::Date:
+            return CellKind::Date;
+        case Models::ColumnKind::Percent:
+            return CellKind::Percent;
+        case Models::ColumnKind::Text:
+        case Models::ColumnKind::Bool:
+        case Models::ColumnKind::Thousandths:
+            break;
+        }
+        return CellKind::Text;
+    };
+    const auto &specs = m_model->spec().columns;
+    for (int c : columns)
+        meta.columns.append({m_model->headerData(c, Qt::Horizontal).toString(), kindOf(specs.at(c).kind)});
+    auto sink = Reports::makeSink(format, path);
+    if (!sink->begin(meta, error))
+        return false;
+    qint64 written = 0;
+    const bool ok = m_model->forEachRow(
+        [&](const QVariantList &values, const QStringList &currencies) {
+            QList<Cell> cells;
+            cells.reserve(columns.size());
+            for (int c : columns) {
+                const QVariant value = values.at(c);
+                if (value.isNull()) {
+                    cells.append(Cell{});
+                    continue;
+                }
+                switch (specs.at(c).kind) {
+                case Models::ColumnKind::Money:
+                    cells.append(Cell::money(value.toLongLong(), currencies.at(c)));
+                    break;
+                case Models::ColumnKind::Integer:
+                case Models::ColumnKind::Percent:
+                    cells.append(Cell::integer(value.toLongLong()));
+                    break;
+                case Models::ColumnKind::Time:
+                    cells.append(Cell{QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC), {}});
+                    break;
+                case Models::ColumnKind::Date:
+                    cells.append(Cell{QDate::fromString(value.toString().left(10), Qt::ISODate), {}});
+                    break;
+                case Models::ColumnKind::Bool:
+                    cells.append(Cell::text(value.toLongLong() ? tr("Yes") : QString()));
+                    break;
+                case Models::ColumnKind::Thousandths:
+                    cells.append(Cell::text(QLocale().toString(double(value.toLongLong()) / 1000.0, 'f', 3)));
+                    break;
+                case Models::ColumnKind::Text:
+                    cells.append(Cell::text(value.toString()));
+                    break;
+                }
+            }
+            sink->row(cells);
+            ++written;
+        },
+        error);
+    if (!ok)
+        return false;
+    sink->totals({});
+    if (rows)
+        *rows = written;
+    return sink->finish(error);
+}
+
+void TablePane::exportViewWithDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("Panes/exportDir"),
+                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                            .toString();
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export This View"), QDir(dir).filePath(m_table + QStringLiteral(".csv")),
+        tr("CSV files (*.csv);;Excel workbooks (*.xlsx);;PDF files (*.pdf)"), &filter);
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("Panes/exportDir"), QFileInfo(path).absolutePath());
+    QString target = path;
+    if (QFileInfo(target).suffix().isEmpty())
+        target += filter.contains(QStringLiteral("xlsx")) ? QStringLiteral(".xlsx")
+            : filter.contains(QStringLiteral("pdf"))      ? QStringLiteral(".pdf")
+                                                          : QStringLiteral(".csv");
+    QString error;
+    qint64 rows = 0;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = exportView(target, &error, &rows);
+    QApplication::restoreOverrideCursor();
+    Q_EMIT statusChanged(ok ? tr("Exported %1 rows to %2").arg(QLocale().toString(rows), QDir::toNativeSeparators(target))
+                            : tr("The view could not be exported to %1: %2").arg(QDir::toNativeSeparators(target), error));
+    if (!ok) {
+        m_error->setText(tr("The view could not be exported to %1: %2").arg(QDir::toNativeSeparators(target), error));
+        m_error->setVisible(true);
+    }
 }
 
 QStringList TablePane::savedViews() const

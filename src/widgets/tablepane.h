@@ -75,6 +75,13 @@ public:
     void setFilterValues(const QVariantMap &values);
     void setSearchText(const QString &text);
 
+    /// Writes what the table shows — its visible columns in their order, every
+    /// row the search and filters let through, in its sort — to @p path as CSV,
+    /// XLSX or PDF (by the file's suffix); false with @p error.
+    bool exportView(const QString &path, QString *error, qint64 *rows = nullptr) const;
+    /// "Export View…": asks where, then exportView().
+    void exportViewWithDialog();
+
     /// Saved views: a named search, filter, columns and sort.
     QStringList savedViews() const;
     void saveView(const QString &name);
