@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +47,41 @@ private:
     static qint64 minor(const QString &plain, const QString &currency)
     {
         return Currency::parsePlain(plain, currency).value_or(-1);
+    }
+
+    // The totals rows of a report: key (the column @p keyColumn) → the row.
+    static QHash<QString, QStringList> totalsOf(const QList<QStringList> &rows, int keyColumn)
+    {
+        QHash<QString, QStringList> totals;
+        for (const QStringList &row : rows) {
+            if (row.value(0) == QLatin1String("Total"))
+                totals.insert(keyColumn >= 0 ? row.value(keyColumn) : QString(), row);
+        }
+        return totals;
+    }
+
+    // Per key (first column of @p sql), the sums (further columns) over the cache.
+    QHash<QString, QList<qint64>> sums(const QString &sql, const QVariantList &binds = {})
+    {
+        QHash<QString, QList<qint64>> result;
+        QSqlQuery q(m_cache->db().sql());
+        q.prepare(sql);
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        if (!q.exec())
+            qFatal("%s", qPrintable(sql));
+        while (q.next()) {
+            QList<qint64> values;
+            for (int i = 1; i < q.record().count(); ++i)
+                values.append(q.value(i).toLongLong());
+            result.insert(q.value(0).toString(), values);
+        }
+        return result;
+    }
+
+    static QString thousandths(qint64 v)
+    {
+        return QString::number(v / 1000) + u'.' + QStringLiteral("%1").arg(v % 1000, 3, 10, QLatin1Char('0'));
     }
 
 private Q_SLOTS:
@@ -205,6 +241,217 @@ private Q_SLOTS:
                                       QStringLiteral("2026-02-01")});
         QCOMPARE(code, 2);
         QVERIFY2(err.contains(QStringLiteral("ends before it starts")), qPrintable(err));
+    }
+
+    void salesByCategoryAndConsignorAddUpTheSaleLines()
+    {
+        // Live lines of completed sales (or of no sale known), summed here per currency.
+        const auto expected = sums(QStringLiteral(
+            "SELECT l.currency, count(*), sum(l.quantity), sum(l.price_minor) FROM sale_lines l WHERE l.deleted IS NULL "
+            "AND (l.sale_id IS NULL OR l.sale_id IN (SELECT s.external_id FROM sales s WHERE s.connection_id = "
+            "l.connection_id AND s.deleted IS NULL AND (s.status IS NULL OR s.status IN ('finalized', 'completed')))) "
+            "GROUP BY l.currency"));
+        QVERIFY(!expected.isEmpty());
+        for (const QString &groupBy : {QStringLiteral("category"), QStringLiteral("consignor")}) {
+            Reports::ReportParams params;
+            params.groupBy = groupBy;
+            const QList<QStringList> rows = csv(QStringLiteral("sales-summary"), params);
+            QCOMPARE(rows.first().mid(1), (QStringList{QStringLiteral("Currency"), QStringLiteral("Lines"),
+                                                       QStringLiteral("Quantity"), QStringLiteral("Amount")}));
+            const auto totals = totalsOf(rows, 1);
+            QCOMPARE(totals.size(), expected.size());
+            for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+                const QStringList row = totals.value(it.key());
+                QCOMPARE(row.value(2).toLongLong(), it.value().at(0));
+                QCOMPARE(row.value(3).toLongLong(), it.value().at(1));
+                QCOMPARE(minor(row.value(4), it.key()), it.value().at(2));
+            }
+        }
+    }
+
+    void consignorStatementTotalsTheirLines()
+    {
+        QSqlQuery pick(m_cache->db().sql());
+        QVERIFY(pick.exec(QStringLiteral("SELECT consignor_id FROM sale_lines WHERE deleted IS NULL AND consignor_id IS NOT "
+                                         "NULL AND consignor_amount_minor IS NOT NULL GROUP BY consignor_id ORDER BY "
+                                         "count(*) DESC LIMIT 1")));
+        QVERIFY(pick.next());
+        Reports::ReportParams params;
+        params.consignorId = pick.value(0).toString();
+        const auto expected = sums(
+            QStringLiteral("SELECT l.currency, count(*), sum(l.quantity), sum(l.price_minor), sum(l.consignor_amount_minor) "
+                           "FROM sale_lines l WHERE l.deleted IS NULL AND l.consignor_id = ? AND (l.sale_id IS NULL OR "
+                           "l.sale_id IN (SELECT s.external_id FROM sales s WHERE s.connection_id = l.connection_id AND "
+                           "s.deleted IS NULL AND (s.status IS NULL OR s.status IN ('finalized', 'completed')))) "
+                           "GROUP BY l.currency"),
+            {params.consignorId});
+        QVERIFY(!expected.isEmpty());
+        const QList<QStringList> rows = csv(QStringLiteral("consignor-statement"), params);
+        const auto totals = totalsOf(rows, 7);
+        QCOMPARE(totals.size(), expected.size());
+        qint64 lines = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const QStringList row = totals.value(it.key());
+            QCOMPARE(row.value(3).toLongLong(), it.value().at(1));
+            QCOMPARE(minor(row.value(4), it.key()), it.value().at(2));
+            QCOMPARE(minor(row.value(6), it.key()), it.value().at(3));
+            lines += it.value().at(0);
+        }
+        QCOMPARE(rows.size() - 1 - totals.size(), lines);
+        // Without a consignor there is no statement.
+        QString error;
+        auto sink = Reports::makeSink(Reports::Format::Csv, m_out.filePath(QStringLiteral("none.csv")));
+        QVERIFY(!Reports::runReport(QStringLiteral("consignor-statement"), m_cache->db().sql(), {}, *sink, &error));
+    }
+
+    void payoutsHistoryTotalsThePayouts()
+    {
+        const auto expected = sums(QStringLiteral(
+            "SELECT currency, count(*), sum(amount_minor) FROM payouts WHERE deleted IS NULL GROUP BY currency"));
+        QVERIFY(!expected.isEmpty());
+        const QList<QStringList> rows = csv(QStringLiteral("payouts-history"), {});
+        QCOMPARE(rows.first(), (QStringList{QStringLiteral("Date"), QStringLiteral("Connection"), QStringLiteral("Consignor"),
+                                            QStringLiteral("Amount"), QStringLiteral("Currency"), QStringLiteral("Reference"),
+                                            QStringLiteral("ConsignDesk state")}));
+        const auto totals = totalsOf(rows, 4);
+        QCOMPARE(totals.size(), expected.size());
+        qint64 count = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QCOMPARE(minor(totals.value(it.key()).value(3), it.key()), it.value().at(1));
+            count += it.value().at(0);
+        }
+        QCOMPARE(rows.size() - 1 - totals.size(), count);
+    }
+
+    void expiringListsTheItemsOnHandDueWithinTheDays()
+    {
+        Reports::ReportParams params;
+        params.days = 60;
+        const QString until = params.now.toLocalTime().date().addDays(60).toString(Qt::ISODate);
+        const auto expected = sums(
+            QStringLiteral("SELECT currency, count(*), sum(price_minor) FROM items WHERE deleted IS NULL AND inactive = 0 "
+                           "AND sold IS NULL AND expires IS NOT NULL AND expires <> '' AND substr(expires, 1, 10) <= ? "
+                           "GROUP BY currency"),
+            {until});
+        const QList<QStringList> rows = csv(QStringLiteral("expiring"), params);
+        const auto totals = totalsOf(rows, 6);
+        QCOMPARE(totals.size(), expected.size());
+        qint64 count = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QCOMPARE(minor(totals.value(it.key()).value(5), it.key()), it.value().at(1));
+            count += it.value().at(0);
+        }
+        QCOMPARE(rows.size() - 1 - totals.size(), count);
+    }
+
+    void warehouseStockAddsUpTheStockLines()
+    {
+        const auto all = sums(QStringLiteral(
+            "SELECT '', count(*), sum(available), sum(on_hand) FROM stock_lines WHERE deleted IS NULL"));
+        QVERIFY(all.value(QString()).value(0) > 0);
+        // The warehouse's own figures (Consignly is the one vendor with stock).
+        const QJsonObject inspect = m_cache->sandbox().control("GET", QStringLiteral("/inspect/consignly")).object();
+        QCOMPARE(all.value(QString()).at(0), inspect.value(QStringLiteral("product_lines")).toInteger());
+        QCOMPARE(all.value(QString()).at(1), inspect.value(QStringLiteral("sum_available")).toInteger());
+        QCOMPARE(all.value(QString()).at(2), inspect.value(QStringLiteral("sum_on_hand")).toInteger());
+        for (const QString &groupBy : {QStringLiteral("warehouse"), QStringLiteral("location"), QStringLiteral("partner")}) {
+            Reports::ReportParams params;
+            params.groupBy = groupBy;
+            const QList<QStringList> rows = csv(QStringLiteral("warehouse-stock"), params);
+            const QStringList total = rows.last();
+            QCOMPARE(total.value(0), QStringLiteral("Total"));
+            QCOMPARE(total.value(1).toLongLong(), all.value(QString()).at(0));
+            QCOMPARE(total.value(2).toLongLong(), all.value(QString()).at(1));
+            QCOMPARE(total.value(3).toLongLong(), all.value(QString()).at(2));
+        }
+        Reports::ReportParams params;
+        params.groupBy = QStringLiteral("expiring");
+        params.days = 3650;
+        const QString until = params.now.toLocalTime().date().addDays(3650).toString(Qt::ISODate);
+        const auto expiring = sums(QStringLiteral("SELECT '', count(*), sum(available), sum(on_hand) FROM stock_lines WHERE "
+                                                  "deleted IS NULL AND expiry IS NOT NULL AND expiry <> '' AND "
+                                                  "substr(expiry, 1, 10) <= ?"),
+                                   {until});
+        QList<QStringList> rows = csv(QStringLiteral("warehouse-stock"), params);
+        QVERIFY(expiring.value(QString()).value(0) > 0);
+        {
+            QCOMPARE(rows.last().value(7).toLongLong(), expiring.value(QString()).at(1));
+            QCOMPARE(rows.last().value(8).toLongLong(), expiring.value(QString()).at(2));
+        }
+        params.groupBy = QStringLiteral("dangerous");
+        const auto dangerous = sums(QStringLiteral("SELECT '', count(*), sum(available), sum(on_hand) FROM stock_lines "
+                                                   "WHERE deleted IS NULL AND dangerous_goods = 1"));
+        rows = csv(QStringLiteral("warehouse-stock"), params);
+        QCOMPARE(dangerous.value(QString()).value(0), inspect.value(QStringLiteral("dangerous_good_lines")).toInteger());
+        QCOMPARE(rows.size() - 2, dangerous.value(QString()).value(0));
+        {
+            QCOMPARE(rows.first().value(5), QStringLiteral("Class"));
+            QCOMPARE(rows.last().value(7).toLongLong(), dangerous.value(QString()).at(1));
+            QCOMPARE(rows.last().value(8).toLongLong(), dangerous.value(QString()).at(2));
+        }
+    }
+
+    void consumablesTotalPerType()
+    {
+        const auto expected = sums(QStringLiteral(
+            "SELECT type_id, count(*), sum(value_thousandths) FROM consumables WHERE deleted IS NULL GROUP BY type_id"));
+        QVERIFY(!expected.isEmpty());
+        const QList<QStringList> rows = csv(QStringLiteral("consumables"), {});
+        const auto totals = totalsOf(rows, 1);
+        QCOMPARE(totals.size(), expected.size());
+        qint64 milli = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QCOMPARE(totals.value(it.key()).value(3), thousandths(it.value().at(1)));
+            milli += it.value().at(1);
+        }
+        const QJsonObject inspect = m_cache->sandbox().control("GET", QStringLiteral("/inspect/consignly")).object();
+        QCOMPARE(milli, inspect.value(QStringLiteral("sum_consumable_value_milli")).toInteger());
+    }
+
+    void theCommandLineWritesTheNewReports()
+    {
+        const QString data = QFileInfo(m_cache->path()).absolutePath();
+        const auto run = [&](const QStringList &arguments) {
+            QProcess process;
+            process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"), QStringList{QStringLiteral("--data-dir"), data} + arguments);
+            process.waitForFinished(120000);
+            return std::pair{process.exitCode(), QString::fromUtf8(process.readAllStandardError())};
+        };
+        QSqlQuery pick(m_cache->db().sql());
+        QVERIFY(pick.exec(QStringLiteral("SELECT consignor_id FROM sale_lines WHERE deleted IS NULL AND consignor_id IS NOT "
+                                         "NULL GROUP BY consignor_id ORDER BY count(*) DESC LIMIT 1")));
+        QVERIFY(pick.next());
+        const QString out = m_out.filePath(QStringLiteral("statement.csv"));
+        auto [code, err] = run({QStringLiteral("export"), QStringLiteral("consignor-statement"), QStringLiteral("--consignor"),
+                                pick.value(0).toString(), QStringLiteral("--format"), QStringLiteral("csv"),
+                                QStringLiteral("--out"), out});
+        QVERIFY2(code == 0, qPrintable(err));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("\r\nTotal,"));
+        // The stock table grouped is the warehouse-stock report.
+        const QString stock = m_out.filePath(QStringLiteral("stock.csv"));
+        std::tie(code, err) = run({QStringLiteral("export"), QStringLiteral("stock"), QStringLiteral("--group-by"),
+                                   QStringLiteral("dangerous"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                   QStringLiteral("--out"), stock});
+        QVERIFY2(code == 0, qPrintable(err));
+        QFile stockFile(stock);
+        QVERIFY(stockFile.open(QIODevice::ReadOnly));
+        QVERIFY(stockFile.readLine().contains("UN number"));
+        // Usage errors where they are typed.
+        std::tie(code, err) = run({QStringLiteral("export"), QStringLiteral("consignor-statement"), QStringLiteral("--format"),
+                                   QStringLiteral("csv"), QStringLiteral("--out"), m_out.filePath(QStringLiteral("y.csv"))});
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(QStringLiteral("--consignor")), qPrintable(err));
+        std::tie(code, err) = run({QStringLiteral("export"), QStringLiteral("expiring"), QStringLiteral("--days"),
+                                   QStringLiteral("soon"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                   QStringLiteral("--out"), m_out.filePath(QStringLiteral("y.csv"))});
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(QStringLiteral("--days")), qPrintable(err));
+        std::tie(code, err) = run({QStringLiteral("export"), QStringLiteral("items"), QStringLiteral("--consignor"),
+                                   QStringLiteral("x"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                   QStringLiteral("--out"), m_out.filePath(QStringLiteral("y.csv"))});
+        QCOMPARE(code, 2);
     }
 };
 

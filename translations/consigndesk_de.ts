@@ -2108,6 +2108,341 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
         <source>Days on the floor</source>
         <translation>Tage im Verkauf</translation>
     </message>
+    <message>
+        <source>Consignments expiring</source>
+        <translation>Auslaufende Kommissionsware</translation>
+    </message>
+    <message>
+        <source>Consignor statement</source>
+        <translation>Abrechnung für Kommittenten</translation>
+    </message>
+    <message>
+        <source>Payouts history</source>
+        <translation>Auszahlungsverlauf</translation>
+    </message>
+    <message>
+        <source>Warehouse stock</source>
+        <translation>Lagerbestand</translation>
+    </message>
+    <message>
+        <source>Consumables per consignment</source>
+        <translation>Verbrauchsmaterial je Sendung</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>consignor-statement needs a consignor</source>
+        <translation>consignor-statement braucht einen Kommittenten</translation>
+    </message>
+    <message>
+        <source>Consignor statement: %1</source>
+        <translation>Abrechnung für Kommittenten: %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>ConsignDesk state</source>
+        <translation>Stand in ConsignDesk</translation>
+    </message>
+    <message>
+        <source>Batches expiring within %1 days</source>
+        <translation>Chargen, die innerhalb von %1 Tagen verfallen</translation>
+    </message>
+    <message>
+        <source>Dangerous goods in stock</source>
+        <translation>Gefahrgut im Bestand</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>Produktcode</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Verfallsdatum</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>UN number</source>
+        <translation>UN-Nummer</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Consignment</source>
+        <translation>Sendung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Consignments expiring within %1 days</source>
+        <translation>Kommissionsware, die innerhalb von %1 Tagen ausläuft</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft aus</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignDesk::ReportsPane</name>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>Kommittent</translation>
+    </message>
+    <message>
+        <source>Inventory type</source>
+        <translation>Bestandsart</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Within days</source>
+        <translation>Innerhalb von Tagen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Bericht:</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Gruppieren nach:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>B&amp;is:</translation>
+    </message>
+    <message>
+        <source>&amp;Consignor:</source>
+        <translation>&amp;Kommittent:</translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation>Inner&amp;halb:</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>Ge&amp;schäft:</translation>
+    </message>
+    <message>
+        <source>Report result</source>
+        <translation>Berichtsergebnis</translation>
+    </message>
+    <message>
+        <source>Report chart</source>
+        <translation>Berichtsdiagramm</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>Alle Geschäfte</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose a &quot;To&quot; date on or after the &quot;From&quot; date.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie ein „Bis“-Datum am oder nach dem „Von“-Datum.</translation>
+    </message>
+    <message>
+        <source>The report could not be run: %1</source>
+        <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to report for these parameters.</source>
+        <translation>Für diese Angaben gibt es nichts zu berichten.</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 (in each currency)</source>
+        <translation>%1 (je Währung)</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .csv, .xlsx or .pdf.</source>
+        <translation>Wählen Sie eine Datei mit der Endung .csv, .xlsx oder .pdf.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .png or .pdf.</source>
+        <translation>Wählen Sie eine Datei mit der Endung .png oder .pdf.</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation>CSV (*.csv);;Excel-Arbeitsmappe (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The table could not be exported: %1</source>
+        <translation>Die Tabelle konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The chart could not be exported: %1</source>
+        <translation>Das Diagramm konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>%1 drucken</translation>
+    </message>
 </context>
 <context>
     <name>ConsignDesk::SaleDetail</name>
@@ -2568,6 +2903,38 @@ Ohne Befehl öffnet sich das Fenster; mit einem Befehl läuft es ohne Fenster.</
     <message>
         <source>Saved the view “%1”</source>
         <translation>Ansicht „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Export This View…</source>
+        <translation>Diese Ansicht &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the rows and columns shown as CSV, Excel or PDF</source>
+        <translation>Die angezeigten Zeilen und Spalten als CSV, Excel oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>Suche: %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Export This View</source>
+        <translation>Diese Ansicht exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;Excel workbooks (*.xlsx);;PDF files (*.pdf)</source>
+        <translation>CSV-Dateien (*.csv);;Excel-Arbeitsmappen (*.xlsx);;PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>%1 Zeilen nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>The view could not be exported to %1: %2</source>
+        <translation>Die Ansicht konnte nicht nach %1 exportiert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3129,6 +3496,26 @@ gut</translation>
     <message>
         <source>Write a table or a report of the cache to a CSV, Excel or PDF file.</source>
         <translation>Eine Tabelle oder einen Bericht des Caches als CSV-, Excel- oder PDF-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 has no period: --from and --to do not apply</source>
+        <translation>%1 hat keinen Zeitraum: --from und --to gelten nicht</translation>
+    </message>
+    <message>
+        <source>--consignor is for consignor-statement, not %1</source>
+        <translation>--consignor gilt für consignor-statement, nicht für %1</translation>
+    </message>
+    <message>
+        <source>%1 needs --consignor ID</source>
+        <translation>%1 braucht --consignor ID</translation>
+    </message>
+    <message>
+        <source>--days is for expiring and warehouse-stock, not %1</source>
+        <translation>--days gilt für expiring und warehouse-stock, nicht für %1</translation>
+    </message>
+    <message>
+        <source>--days: &apos;%1&apos; is not a number of days from 1</source>
+        <translation>--days: „%1“ ist keine Anzahl Tage ab 1</translation>
     </message>
 </context>
 <context>

@@ -126,8 +126,10 @@ bool exportTable(Store::Database &db, const ExportTable &table, const QString &c
         return false;
     qint64 written = 0;
     while (query.next()) {
-        QList<Cell> cells{Cell::text(query.value(0).toString()), Cell::text(query.value(1).toString()),
-                          Cell::text(query.value(2).toString())};
+        QList<Cell> cells;
+        cells.reserve(3 + table.columns.size());
+        cells << Cell::text(query.value(0).toString()) << Cell::text(query.value(1).toString())
+              << Cell::text(query.value(2).toString());
         const QString currency = currencyColumn >= 0 ? query.value(3 + currencyColumn).toString() : QString();
         for (int i = 0; i < table.columns.size(); ++i) {
             const QVariant value = query.value(3 + i);
@@ -201,7 +203,9 @@ int runExport(const QStringList &arguments, CommandContext &context)
     const QCommandLineOption to(QStringLiteral("to"), QString(), QStringLiteral("DATE"));
     const QCommandLineOption groupBy(QStringLiteral("group-by"), QString(), QStringLiteral("GROUP"));
     const QCommandLineOption pageSize(QStringLiteral("page-size"), QString(), QStringLiteral("a4|letter"));
-    parser.addOptions({format, out, connection, includeDeleted, raw, from, to, groupBy, pageSize});
+    const QCommandLineOption consignor(QStringLiteral("consignor"), QString(), QStringLiteral("ID"));
+    const QCommandLineOption days(QStringLiteral("days"), QString(), QStringLiteral("N"));
+    parser.addOptions({format, out, connection, includeDeleted, raw, from, to, groupBy, pageSize, consignor, days});
     if (!parser.parse(QStringList{QStringLiteral("export")} + arguments))
         return commandFailed(context, "export", parser.errorText(), ExitUsage);
     QStringList names;
@@ -213,7 +217,10 @@ int runExport(const QStringList &arguments, CommandContext &context)
     if (parser.positionalArguments().size() != 1)
         return commandFailed(context, "export", Text::tr("say what to export: one of %1").arg(names.join(QStringLiteral(", "))),
                              ExitUsage);
-    const QString what = parser.positionalArguments().constFirst();
+    QString what = parser.positionalArguments().constFirst();
+    // The stock table grouped, or its expiring or dangerous lines: the warehouse-stock report.
+    if (what == QLatin1String("stock") && parser.isSet(groupBy))
+        what = QStringLiteral("warehouse-stock");
     if (!names.contains(what))
         return commandFailed(context, "export",
                              Text::tr("cannot export '%1'; choose one of %2").arg(what, names.join(QStringLiteral(", "))),
@@ -247,6 +254,27 @@ int runExport(const QStringList &arguments, CommandContext &context)
     if (!report && (parser.isSet(from) || parser.isSet(to) || parser.isSet(groupBy)))
         return commandFailed(context, "export", Text::tr("--from, --to and --group-by are for reports, not %1").arg(what),
                              ExitUsage);
+    if (report && !report->usesPeriod && (parser.isSet(from) || parser.isSet(to)))
+        return commandFailed(context, "export", Text::tr("%1 has no period: --from and --to do not apply").arg(what),
+                             ExitUsage);
+    if (parser.isSet(consignor) && !(report && report->usesConsignor))
+        return commandFailed(context, "export", Text::tr("--consignor is for consignor-statement, not %1").arg(what),
+                             ExitUsage);
+    if (report && report->usesConsignor) {
+        params.consignorId = parser.value(consignor).trimmed();
+        if (params.consignorId.isEmpty())
+            return commandFailed(context, "export", Text::tr("%1 needs --consignor ID").arg(what), ExitUsage);
+    }
+    if (parser.isSet(days)) {
+        if (!(report && report->usesDays))
+            return commandFailed(context, "export", Text::tr("--days is for expiring and warehouse-stock, not %1").arg(what),
+                                 ExitUsage);
+        bool ok = false;
+        params.days = parser.value(days).toInt(&ok);
+        if (!ok || params.days < 1 || params.days > 36500)
+            return commandFailed(context, "export",
+                                 Text::tr("--days: '%1' is not a number of days from 1").arg(parser.value(days)), ExitUsage);
+    }
     if (report && !params.groupBy.isEmpty() && !report->groupings.contains(params.groupBy))
         return commandFailed(context, "export",
                              report->groupings.isEmpty()
@@ -305,8 +333,9 @@ Subcommand exportCommand()
         reports.append(r.name);
     return {QStringLiteral("export"),
             QStringLiteral("consignors|items|sales|payouts|payouts-due|stock|%1 --format csv|xlsx|pdf --out FILE "
-                           "[--connection NAME] [--from DATE --to DATE] [--group-by GROUP] [--include-deleted] [--raw] "
-                           "[--page-size a4|letter]")
+                           "[--connection NAME] [--from DATE --to DATE] [--group-by GROUP] [--consignor ID] [--days N] "
+                           "[--include-deleted] [--raw] [--page-size a4|letter]; stock --group-by "
+                           "warehouse|location|partner|expiring|dangerous is the warehouse-stock report")
                 .arg(reports.join(u'|')),
             Text::tr("Write a table or a report of the cache to a CSV, Excel or PDF file."), runExport};
 }

@@ -27,9 +27,12 @@ public:
     static QString escape(const QString &cell, bool raw, bool numeric);
 
 private:
+    void flushText();
+
     QSaveFile m_file;
     bool m_raw;
-    QByteArray m_buffer;
+    QString m_text; ///< lines not yet written
+
 };
 
 } // namespace ConsignDesk::Reports

@@ -15,6 +15,8 @@ struct ReportParams {
     QDate to;   ///< invalid: until today; inclusive
     QString connectionId; ///< empty: every connection
     QString groupBy;      ///< empty: the report's default
+    QString consignorId;  ///< consignor-statement: the vendor's consignor id
+    int days = 0;         ///< expiring, warehouse-stock expiring: within this many days (0: 30)
     QDateTime now = QDateTime::currentDateTimeUtc(); ///< for ages
 };
 
@@ -24,9 +26,12 @@ struct ReportInfo {
     QString title;
     QStringList groupings; ///< the first is the default; empty: no grouping
     bool usesPeriod = false;
+    bool usesConsignor = false; ///< needs ReportParams::consignorId
+    bool usesDays = false;      ///< takes ReportParams::days
 };
 
-/// sales-summary, inventory-valuation, aging.
+/// sales-summary, inventory-valuation, aging, expiring, consignor-statement,
+/// payouts-history, warehouse-stock, consumables.
 const QList<ReportInfo> &reports();
 const ReportInfo *findReport(const QString &name);
 

@@ -36,11 +36,10 @@ public:
 
     void row(const QList<Cell> &cells) override
     {
-        QStringList texts;
-        texts.reserve(cells.size());
+        m_texts.resize(cells.size()); // reused from row to row
         for (int i = 0; i < cells.size(); ++i)
-            texts.append(plainText(cells.at(i), m_kinds.value(i, CellKind::Text)));
-        m_csv.writeRow(texts, m_numeric);
+            m_texts[i] = plainText(cells.at(i), m_kinds.value(i, CellKind::Text));
+        m_csv.writeRow(m_texts, m_numeric);
     }
 
     void totals(const QList<QList<Cell>> &rows) override
@@ -55,6 +54,7 @@ private:
     CsvWriter m_csv;
     QList<CellKind> m_kinds;
     QList<bool> m_numeric;
+    QStringList m_texts;
 };
 
 } // namespace

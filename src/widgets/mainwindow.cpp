@@ -11,6 +11,7 @@
 #include "payouts/payoutservice.h"
 #include "secrets/keystore.h"
 #include "widgets/payoutspane.h"
+#include "widgets/reportspane.h" // Reports (issue 8)
 #include "widgets/synccontroller.h"
 #include "widgets/syncpanel.h"
 #include "widgets/tablepane.h"
@@ -225,6 +226,19 @@ void MainWindow::setUpTablePanes()
         });
         connect(pane, &TablePane::openRequested, this, &MainWindow::openRecord);
     }
+    // --- Reports (issue 8): the Reports pane replaces its placeholder ---
+    for (int row = 0; row < int(std::size(paneSpecs)); ++row) {
+        if (paneSpecs[row].pane != Pane::Reports)
+            continue;
+        QWidget *placeholder = m_ui->pages->widget(row);
+        auto *reportsPane = new ReportsPane(*m_workspace, m_ui->pages);
+        m_ui->pages->insertWidget(row, reportsPane);
+        m_ui->pages->removeWidget(placeholder);
+        placeholder->deleteLater();
+        if (m_sync)
+            connect(m_sync, &SyncController::cacheChanged, reportsPane, &ReportsPane::refresh);
+    }
+    // --- end Reports ---
     m_ui->pages->setCurrentIndex(std::max(0, m_ui->navigation->currentRow()));
     const auto payoutsShown = [this] { return m_payoutsPane && m_ui->pages->currentWidget() == m_payoutsPane; };
     connect(m_ui->pages, &QStackedWidget::currentChanged, this, [this, payoutsShown] {
