@@ -101,10 +101,17 @@ bool exportTable(Store::Database &db, const ExportTable &table, const QString &c
         where.append(QStringLiteral("t.connection_id = :connection"));
     QSqlQuery query(db.sql());
     query.setForwardOnly(true); // rows streamed, not held
+    // Grouped by connection; one connection's rows come in their stored
+    // order without a sort of the whole table.
+    QSqlQuery connections(db.sql());
+    const bool one = !connectionId.isEmpty()
+        || (connections.exec(QStringLiteral("SELECT count(*) FROM connections")) && connections.next()
+            && connections.value(0).toInt() <= 1);
     query.prepare(QStringLiteral("SELECT c.name, c.vendor, t.external_id, %1 FROM %2 t JOIN connections c ON c.id = "
-                                 "t.connection_id%3 ORDER BY c.name, t.id")
+                                 "t.connection_id%3 ORDER BY %4")
                       .arg(QString::fromLatin1(table.select), QString::fromLatin1(table.table),
-                           where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+                           where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")),
+                           one ? QStringLiteral("t.id") : QStringLiteral("c.name, t.id")));
     if (!connectionId.isEmpty())
         query.bindValue(QStringLiteral(":connection"), connectionId);
     if (!query.exec()) {
@@ -291,7 +298,7 @@ int runExport(const QStringList &arguments, CommandContext &context)
     }
 
     QString error;
-    auto db = Store::Database::open(Store::Database::pathIn(context.dataDir), &error);
+    auto db = Store::Database::openForReading(Store::Database::pathIn(context.dataDir), &error);
     if (!db)
         return commandFailed(context, "export", error);
     if (parser.isSet(connection)) {

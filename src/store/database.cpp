@@ -49,6 +49,16 @@ int Database::latestSchemaVersion()
 
 std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 {
+    return open(path, false, error);
+}
+
+std::unique_ptr<Database> Database::openForReading(const QString &path, QString *error)
+{
+    return open(path, true, error);
+}
+
+std::unique_ptr<Database> Database::open(const QString &path, bool forReading, QString *error)
+{
     std::unique_ptr<Database> database(new Database);
     database->m_connectionName = QStringLiteral("consigndesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
@@ -62,19 +72,19 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
         *error = QStringLiteral("cannot open %1: %2").arg(path, database->m_db.lastError().text());
         return nullptr;
     }
-    if (!database->configure(error) || !database->migrate(error)) {
+    if (!database->configure(!forReading, error) || !database->migrate(error)) {
         *error = QStringLiteral("%1: %2").arg(path, *error);
         return nullptr;
     }
     // A first load cut short (a crash, a kill) gets its indexes back.
-    if (!BulkLoad::restore(*database, error)) {
+    if (!forReading && !BulkLoad::restore(*database, error)) {
         *error = QStringLiteral("%1: restoring the indexes: %2").arg(path, *error);
         return nullptr;
     }
     return database;
 }
 
-bool Database::configure(QString *error)
+bool Database::configure(bool check, QString *error)
 {
     // A 64 MB page cache per connection, so a page of a big sync is not
     // spilled to the WAL mid-transaction; statement journals (FTS5 takes a
@@ -93,10 +103,12 @@ bool Database::configure(QString *error)
                      .arg(mode.value(0).toString());
         return false;
     }
-    QSqlQuery check(m_db);
-    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next()
-        || check.value(0).toString() != QLatin1String("ok")) {
-        *error = QStringLiteral("the cache is damaged (quick_check: %1)").arg(check.value(0).toString());
+    if (!check)
+        return true;
+    QSqlQuery quick(m_db);
+    if (!quick.exec(QStringLiteral("PRAGMA quick_check")) || !quick.next()
+        || quick.value(0).toString() != QLatin1String("ok")) {
+        *error = QStringLiteral("the cache is damaged (quick_check: %1)").arg(quick.value(0).toString());
         return false;
     }
     return true;

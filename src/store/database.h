@@ -21,6 +21,10 @@ public:
 
     /// Opens (creating if needed) the cache at @p path, checks it and migrates it.
     static std::unique_ptr<Database> open(const QString &path, QString *error);
+    /// For a command that only reads (an export): migrated like open(), but
+    /// without the start-up quick_check (a damaged page still fails the read
+    /// that meets it) and without restoring a cut-short bulk load (a write).
+    static std::unique_ptr<Database> openForReading(const QString &path, QString *error);
     /// The cache file inside a data folder.
     static QString pathIn(const QString &dataDir);
 
@@ -36,7 +40,8 @@ public:
 
 private:
     Database() = default;
-    bool configure(QString *error);
+    static std::unique_ptr<Database> open(const QString &path, bool forReading, QString *error);
+    bool configure(bool check, QString *error);
     bool migrate(QString *error);
 
     QString m_connectionName;
