@@ -29,6 +29,8 @@
 #include "widgets/filterbar.h"
 #include "widgets/tablepane.h"
 
+#include "procstatus.h"
+
 #include <QApplication>
 #include <QDate>
 #include <QDateTime>
@@ -54,18 +56,6 @@
 using namespace ConsignDesk;
 
 namespace {
-
-qint64 procStatusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 QString argValue(const QStringList &args, const QString &name, const QString &fallback = {})
 {

@@ -21,6 +21,8 @@
 #include "reports/tablesink.h"
 #include "reports/xlsxsink.h"
 
+#include "procstatus.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -36,18 +38,6 @@ using namespace ConsignDesk;
 using namespace ConsignDesk::Reports;
 
 namespace {
-
-qint64 procStatusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 struct Options {
     qint64 rows = 100000;

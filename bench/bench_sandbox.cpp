@@ -3,6 +3,8 @@
 // The sandbox runs in a thread of its own; the client is QNetworkAccessManager.
 #include "sandbox/sandbox.h"
 
+#include "procstatus.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -19,18 +21,6 @@
 using namespace ConsignDesk::Sandbox;
 
 namespace {
-
-qint64 procStatusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 struct Timing {
     QList<double> ms;
