@@ -298,7 +298,7 @@ int runExport(const QStringList &arguments, CommandContext &context)
     }
 
     QString error;
-    auto db = Store::Database::openForReading(Store::Database::pathIn(context.dataDir), &error);
+    auto db = Store::Database::openWithoutChecks(Store::Database::pathIn(context.dataDir), &error);
     if (!db)
         return commandFailed(context, "export", error);
     if (parser.isSet(connection)) {

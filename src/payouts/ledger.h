@@ -78,6 +78,8 @@ class Ledger
 {
 public:
     ~Ledger();
+    /// The ledger of a cache this process has opened (and checked) already
+    /// with Store::Database::open().
     static std::unique_ptr<Ledger> open(const QString &cachePath, QString *error);
 
     /// Records @p approval by the OS user; nullopt with @p error when it

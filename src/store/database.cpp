@@ -49,15 +49,15 @@ int Database::latestSchemaVersion()
 
 std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 {
-    return open(path, false, error);
-}
-
-std::unique_ptr<Database> Database::openForReading(const QString &path, QString *error)
-{
     return open(path, true, error);
 }
 
-std::unique_ptr<Database> Database::open(const QString &path, bool forReading, QString *error)
+std::unique_ptr<Database> Database::openWithoutChecks(const QString &path, QString *error)
+{
+    return open(path, false, error);
+}
+
+std::unique_ptr<Database> Database::open(const QString &path, bool checks, QString *error)
 {
     std::unique_ptr<Database> database(new Database);
     database->m_connectionName = QStringLiteral("consigndesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
@@ -72,12 +72,12 @@ std::unique_ptr<Database> Database::open(const QString &path, bool forReading, Q
         *error = QStringLiteral("cannot open %1: %2").arg(path, database->m_db.lastError().text());
         return nullptr;
     }
-    if (!database->configure(!forReading, error) || !database->migrate(error)) {
+    if (!database->configure(checks, error) || !database->migrate(error)) {
         *error = QStringLiteral("%1: %2").arg(path, *error);
         return nullptr;
     }
     // A first load cut short (a crash, a kill) gets its indexes back.
-    if (!forReading && !BulkLoad::restore(*database, error)) {
+    if (checks && !BulkLoad::restore(*database, error)) {
         *error = QStringLiteral("%1: restoring the indexes: %2").arg(path, *error);
         return nullptr;
     }

@@ -21,10 +21,12 @@ public:
 
     /// Opens (creating if needed) the cache at @p path, checks it and migrates it.
     static std::unique_ptr<Database> open(const QString &path, QString *error);
-    /// For a command that only reads (an export): migrated like open(), but
-    /// without the start-up quick_check (a damaged page still fails the read
-    /// that meets it) and without restoring a cut-short bulk load (a write).
-    static std::unique_ptr<Database> openForReading(const QString &path, QString *error);
+    /// Another connection to a cache that this process has already opened
+    /// with open() (the window's reader, the payout ledger's, a sync worker's),
+    /// or one for a command that only reads (an export): migrated like open(),
+    /// but without repeating the start-up quick_check (a damaged page still
+    /// fails the read that meets it) and the restore of a cut-short bulk load.
+    static std::unique_ptr<Database> openWithoutChecks(const QString &path, QString *error);
     /// The cache file inside a data folder.
     static QString pathIn(const QString &dataDir);
 
@@ -40,7 +42,7 @@ public:
 
 private:
     Database() = default;
-    static std::unique_ptr<Database> open(const QString &path, bool forReading, QString *error);
+    static std::unique_ptr<Database> open(const QString &path, bool checks, QString *error);
     bool configure(bool check, QString *error);
     bool migrate(QString *error);
 

@@ -27,7 +27,7 @@ public:
     void run()
     {
         QString error;
-        m_db = Store::Database::open(m_cachePath, &error);
+        m_db = Store::Database::openWithoutChecks(m_cachePath, &error);
         if (!m_db) {
             Q_EMIT connectionFinished(QString(), {ResourceSummary{{}, {}, 0, false, false, false, error}});
             Q_EMIT done(false);

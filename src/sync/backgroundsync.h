@@ -18,7 +18,8 @@ namespace ConsignDesk::Sync {
 /// and network access, so the window never waits: progress, per-connection
 /// results and the end arrive as signals in the owner's thread. Keys are read
 /// through the owner's KeyStore (so keys kept for this session work too), one
-/// request at a time, when a connector needs them.
+/// request at a time, when a connector needs them. The cache at the path is
+/// one the owner has opened (and checked) already.
 class BackgroundSync : public QObject
 {
     Q_OBJECT

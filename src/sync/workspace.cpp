@@ -16,7 +16,7 @@ std::unique_ptr<Workspace> Workspace::open(const QString &dataDir, QString *erro
     workspace->m_db = Store::Database::open(Store::Database::pathIn(dataDir), error);
     if (!workspace->m_db)
         return nullptr;
-    workspace->m_reader = Store::Database::open(Store::Database::pathIn(dataDir), error);
+    workspace->m_reader = Store::Database::openWithoutChecks(Store::Database::pathIn(dataDir), error);
     if (!workspace->m_reader)
         return nullptr;
     workspace->m_keys = std::make_unique<Secrets::KeyStore>();
