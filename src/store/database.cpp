@@ -2,6 +2,7 @@
 
 #include "store/bulkload.h"
 #include "store/migrations.h"
+#include "store/statement.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -31,6 +32,9 @@ bool exec(QSqlDatabase &db, const QString &statement, QString *error)
 
 Database::~Database()
 {
+    // The connection cannot close while a statement of it is alive.
+    for (Statement *statement : QSet<Statement *>(m_statements))
+        statement->release();
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();

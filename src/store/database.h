@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -12,6 +13,8 @@ namespace ConsignDesk::Store {
 /// is brought to the newest version by numbered migrations in one transaction.
 ///
 /// The cache is ConsignDesk's own, not a public format: exports are.
+class Statement;
+
 class Database
 {
 public:
@@ -46,8 +49,11 @@ private:
     bool configure(bool check, QString *error);
     bool migrate(QString *error);
 
+    friend class Statement;
+
     QString m_connectionName;
     QSqlDatabase m_db;
+    QSet<Statement *> m_statements; ///< native statements to finalize before closing
 };
 
 /// @short Rolls back a write transaction unless it was committed (RAII).
