@@ -1,8 +1,10 @@
 #include "store/cachewriter.h"
 
 #include "store/database.h"
+#include "store/statement.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
 
 namespace ConsignDesk::Store {
@@ -40,25 +42,38 @@ struct CacheWriter::Row {
 };
 
 struct CacheWriter::TableStatements {
-    QSqlQuery touch;  ///< unchanged: only the run mark
-    QSqlQuery insert; ///< new
-    QSqlQuery current; ///< a changed row's stored values
+    Statement lookup;  ///< the stored row's id, hash and run mark
+    Statement touch;   ///< unchanged: only the run mark
+    Statement insert;  ///< new
+    Statement current; ///< a changed row's stored values
     /// Changed: one statement per set of changed columns, so indexes and the
     /// full-text row of columns that did not change are left alone.
-    QHash<quint64, std::shared_ptr<QSqlQuery>> updates;
+    QHash<quint64, std::shared_ptr<Statement>> updates;
     QString table;
 };
 
 namespace {
 
-// Whether a stored value (as SQLite gives it back) equals the one to write.
-bool sameValue(const QVariant &stored, const QVariant &wanted)
+// Binds a record's value: NULL, text, or an integer (every other kind a
+// record holds: money, counts, flags, times).
+void bindValue(Statement &statement, int index, const QVariant &value)
 {
-    if (stored.isNull() || wanted.isNull())
-        return stored.isNull() && wanted.isNull();
+    if (value.isNull())
+        statement.bindNull(index);
+    else if (value.metaType().id() == QMetaType::QString)
+        statement.bind(index, value.toString());
+    else
+        statement.bind(index, value.toLongLong());
+}
+
+// Whether a stored value equals the one to write.
+bool sameValue(const Statement &stored, int column, const QVariant &wanted)
+{
+    if (stored.isNull(column) || wanted.isNull())
+        return stored.isNull(column) && wanted.isNull();
     if (wanted.metaType().id() == QMetaType::QString)
-        return stored.toString() == wanted.toString();
-    return stored.toLongLong() == wanted.toLongLong();
+        return stored.text(column) == wanted.toString();
+    return stored.int64(column) == wanted.toLongLong();
 }
 
 } // namespace
@@ -136,24 +151,22 @@ CacheWriter::TableStatements &CacheWriter::statementsFor(const Row &row)
         m_last = slot.get();
         return *slot;
     }
-    slot = std::make_shared<TableStatements>(
-        TableStatements{QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql()), QSqlQuery(m_db.sql()), {}, table});
     QStringList names;
     QStringList marks;
-    QStringList sets;
     for (const char *column : *row.columns) {
-        const QString name = QString::fromLatin1(column);
-        names.append(name);
+        names.append(QString::fromLatin1(column));
         marks.append(QStringLiteral("?"));
-        sets.append(name + QStringLiteral(" = ?"));
     }
-    slot->touch.prepare(QStringLiteral("UPDATE %1 SET seen_run = ? WHERE connection_id = ? AND external_id = ? AND row_hash = ?")
-                            .arg(table));
-    slot->insert.prepare(QStringLiteral("INSERT INTO %1 (connection_id, external_id, %2, row_hash, seen_run, deleted) "
-                                        "VALUES (?, ?, %3, ?, ?, ?) ON CONFLICT (connection_id, external_id) DO NOTHING")
-                             .arg(table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-    slot->current.prepare(QStringLiteral("SELECT %2, deleted FROM %1 WHERE connection_id = ? AND external_id = ?")
-                              .arg(table, names.join(QStringLiteral(", "))));
+    const auto prepare = [this](const QString &sql) { return Statement(m_db, sql.toUtf8()); };
+    slot = std::make_shared<TableStatements>();
+    slot->table = table;
+    slot->lookup = prepare(
+        QStringLiteral("SELECT id, row_hash, seen_run FROM %1 WHERE connection_id = ? AND external_id = ?").arg(table));
+    slot->touch = prepare(QStringLiteral("UPDATE %1 SET seen_run = ? WHERE id = ?").arg(table));
+    slot->insert = prepare(QStringLiteral("INSERT INTO %1 (connection_id, external_id, %2, row_hash, seen_run, deleted) "
+                                          "VALUES (?, ?, %3, ?, ?, ?) ON CONFLICT (connection_id, external_id) DO NOTHING")
+                               .arg(table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    slot->current = prepare(QStringLiteral("SELECT %2, deleted FROM %1 WHERE id = ?").arg(table, names.join(QStringLiteral(", "))));
     m_last = slot.get();
     return *slot;
 }
@@ -188,56 +201,81 @@ bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row 
     mix(&deletedMs, sizeof deletedMs);
     const qint64 hash = qint64(fnv & 0x7fffffffffffffffULL);
     TableStatements &st = statementsFor(row);
-    const auto fail = [&](QSqlQuery &query) {
-        *error = QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(row.table), row.externalId, query.lastError().text());
+    const auto fail = [&](const Statement &statement) {
+        *error = QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(row.table), row.externalId, statement.errorText());
         return false;
     };
 
-    if (!m_freshLoad) { // in a first load nothing can be unchanged
-        st.touch.bindValue(0, runId);
-        st.touch.bindValue(1, connectionId);
-        st.touch.bindValue(2, row.externalId);
-        st.touch.bindValue(3, hash);
-        if (!st.touch.exec())
-            return fail(st.touch);
-        if (st.touch.numRowsAffected() > 0) {
-            ++counts->unchanged;
-            return true;
+    // The stored row, if any: nothing in a first load (so straight to the
+    // insert); else its hash tells unchanged (only the run mark moves) from
+    // changed (only the changed columns are written, by rowid).
+    qint64 id = -1;
+    if (!m_freshLoad) {
+        st.lookup.bind(1, connectionId);
+        st.lookup.bind(2, row.externalId);
+        const bool found = st.lookup.next();
+        if (!st.lookup.ok())
+            return fail(st.lookup);
+        if (found) {
+            id = st.lookup.int64(0);
+            const bool same = st.lookup.int64(1) == hash;
+            const qint64 seen = st.lookup.int64(2);
+            st.lookup.reset();
+            if (same) {
+                if (seen != runId) {
+                    st.touch.bind(1, runId);
+                    st.touch.bind(2, id);
+                    if (!st.touch.exec())
+                        return fail(st.touch);
+                }
+                ++counts->unchanged;
+                return true;
+            }
+        } else {
+            st.lookup.reset();
         }
     }
 
-    int i = 0;
-    st.insert.bindValue(i++, connectionId);
-    st.insert.bindValue(i++, row.externalId);
-    for (const QVariant &value : row.values)
-        st.insert.bindValue(i++, value);
-    st.insert.bindValue(i++, hash);
-    st.insert.bindValue(i++, runId);
-    st.insert.bindValue(i++, timeValue(row.deleted));
-    if (!st.insert.exec())
-        return fail(st.insert);
-    if (st.insert.numRowsAffected() > 0) {
-        ++counts->added;
-        if (row.deleted.isValid())
-            ++counts->deleted;
-        return true;
+    if (id < 0) {
+        int i = 1;
+        st.insert.bind(i++, connectionId);
+        st.insert.bind(i++, row.externalId);
+        for (const QVariant &value : row.values)
+            bindValue(st.insert, i++, value);
+        st.insert.bind(i++, hash);
+        st.insert.bind(i++, runId);
+        bindValue(st.insert, i++, timeValue(row.deleted));
+        if (!st.insert.exec())
+            return fail(st.insert);
+        if (st.insert.changes() > 0) {
+            ++counts->added;
+            if (row.deleted.isValid())
+                ++counts->deleted;
+            return true;
+        }
+        // In a first load, a row the vendor sent twice: the later version wins.
+        st.lookup.bind(1, connectionId);
+        st.lookup.bind(2, row.externalId);
+        if (!st.lookup.next())
+            return fail(st.lookup);
+        id = st.lookup.int64(0);
+        st.lookup.reset();
     }
 
-    st.current.bindValue(0, connectionId);
-    st.current.bindValue(1, row.externalId);
-    if (!st.current.exec() || !st.current.next())
+    st.current.bind(1, id);
+    if (!st.current.next())
         return fail(st.current);
     quint64 changed = 0; // bit i: column i; bit 63: deleted
     for (qsizetype c = 0; c < row.values.size(); ++c) {
-        if (!sameValue(st.current.value(int(c)), row.values.at(c)))
+        if (!sameValue(st.current, int(c), row.values.at(c)))
             changed |= quint64(1) << c;
     }
     const QVariant deleted = timeValue(row.deleted);
-    if (!sameValue(st.current.value(int(row.values.size())), deleted))
+    if (!sameValue(st.current, int(row.values.size()), deleted))
         changed |= quint64(1) << 63;
-    st.current.finish();
+    st.current.reset();
 
-    std::shared_ptr<QSqlQuery> &update = st.updates[changed];
+    std::shared_ptr<Statement> &update = st.updates[changed];
     if (!update) {
         QStringList sets;
         for (qsizetype c = 0; c < row.columns->size(); ++c) {
@@ -248,21 +286,19 @@ bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row 
             sets.append(QStringLiteral("deleted = ?"));
         sets.append(QStringLiteral("row_hash = ?"));
         sets.append(QStringLiteral("seen_run = ?"));
-        update = std::make_shared<QSqlQuery>(m_db.sql());
-        update->prepare(QStringLiteral("UPDATE %1 SET %2 WHERE connection_id = ? AND external_id = ?")
-                            .arg(st.table, sets.join(QStringLiteral(", "))));
+        update = std::make_shared<Statement>(
+            m_db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(st.table, sets.join(QStringLiteral(", "))).toUtf8());
     }
-    i = 0;
+    int i = 1;
     for (qsizetype c = 0; c < row.values.size(); ++c) {
         if (changed & (quint64(1) << c))
-            update->bindValue(i++, row.values.at(c));
+            bindValue(*update, i++, row.values.at(c));
     }
     if (changed & (quint64(1) << 63))
-        update->bindValue(i++, deleted);
-    update->bindValue(i++, hash);
-    update->bindValue(i++, runId);
-    update->bindValue(i++, connectionId);
-    update->bindValue(i++, row.externalId);
+        bindValue(*update, i++, deleted);
+    update->bind(i++, hash);
+    update->bind(i++, runId);
+    update->bind(i++, id);
     if (!update->exec())
         return fail(*update);
     ++counts->changed;

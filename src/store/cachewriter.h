@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 

@@ -220,6 +220,16 @@ const QList<Migration> &migrations()
                                               "WHERE deleted IS NULL AND inactive = 0"));
              return statements;
          }()},
+        // items_seen had the run mark in its key, so every row a sync saw,
+        // changed or not, rewrote an index entry. The connection filter needs
+        // (connection, id) only; a complete listing's sweep for the rows it
+        // did not see reads the connection's rows once instead.
+        {7,
+         {
+             QStringLiteral("DROP INDEX IF EXISTS items_seen"),
+             QStringLiteral("DELETE FROM bulk_load_set_aside WHERE tbl = 'items' AND name = 'index items_seen'"),
+             QStringLiteral("CREATE INDEX items_connection ON items(connection_id, id, inactive, deleted)"),
+         }},
     };
     return list;
 }
