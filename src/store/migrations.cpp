@@ -220,14 +220,21 @@ const QList<Migration> &migrations()
                                               "WHERE deleted IS NULL AND inactive = 0"));
              return statements;
          }()},
-        // items_seen had the run mark in its key, so every row a sync saw,
-        // changed or not, rewrote an index entry. The connection filter needs
-        // (connection, id) only; a complete listing's sweep for the rows it
-        // did not see reads the connection's rows once instead.
+        // What a sync pays per item, in index entries. items_seen had the run
+        // mark in its key, so every row a sync saw, changed or not, rewrote an
+        // index entry: the connection filter needs (connection, id) only, and
+        // a complete listing's sweep for the rows it did not see reads the
+        // connection's rows once instead. No pane or report filters or sorts
+        // items by category, location or batch id (the category filter is by
+        // name): those three indexes go.
         {7,
          {
              QStringLiteral("DROP INDEX IF EXISTS items_seen"),
-             QStringLiteral("DELETE FROM bulk_load_set_aside WHERE tbl = 'items' AND name = 'index items_seen'"),
+             QStringLiteral("DROP INDEX IF EXISTS items_category_id"),
+             QStringLiteral("DROP INDEX IF EXISTS items_location_id"),
+             QStringLiteral("DROP INDEX IF EXISTS items_batch_id"),
+             QStringLiteral("DELETE FROM bulk_load_set_aside WHERE tbl = 'items' AND name IN ('index items_seen', "
+                            "'index items_category_id', 'index items_location_id', 'index items_batch_id')"),
              QStringLiteral("CREATE INDEX items_connection ON items(connection_id, id, inactive, deleted)"),
          }},
     };
