@@ -4,6 +4,7 @@
 #include "core/currency.h"
 #include "payouts/proposals.h"
 #include "reports/reports.h"
+#include "reports/tableexport.h"
 #include "reports/tablesink.h"
 #include "secrets/keystore.h"
 #include "store/database.h"
@@ -11,8 +12,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTextStream>
 
 #include <cstdio>
@@ -30,58 +29,16 @@ class Text
 using Reports::Cell;
 using Reports::CellKind;
 
-// A table of the cache as it is exported: the columns after connection,
-// vendor and external_id.
-struct ExportTable {
-    const char *name;
-    const char *table;
-    const char *title;
-    QList<std::pair<const char *, CellKind>> columns;
-    const char *select; ///< the table's columns, in order
-    const char *liveFilter; ///< rows shown without --include-deleted
-};
-
-const QList<ExportTable> &exportTables()
-{
-    static const QList<ExportTable> tables{
-        {"consignors", "consignors", QT_TRANSLATE_NOOP("ExportCommand", "Consignors"),
-         {{"name", CellKind::Text}, {"email", CellKind::Text}, {"balance", CellKind::Money}, {"currency", CellKind::Text},
-          {"number", CellKind::Text}},
-         "t.name, t.email, t.balance_minor, t.currency, t.number", "t.deleted IS NULL AND t.archived = 0"},
-        {"items", "items", QT_TRANSLATE_NOOP("ExportCommand", "Items"),
-         {{"sku", CellKind::Text}, {"title", CellKind::Text}, {"consignor_id", CellKind::Text}, {"status", CellKind::Text},
-          {"quantity", CellKind::Integer}, {"price", CellKind::Money}, {"currency", CellKind::Text},
-          {"category", CellKind::Text}, {"created", CellKind::DateTime}},
-         "t.sku, t.title, t.consignor_id, t.status, t.quantity, t.price_minor, t.currency, "
-         "COALESCE(t.category, t.category_id), t.created",
-         "t.deleted IS NULL AND t.inactive = 0"},
-        {"sales", "sales", QT_TRANSLATE_NOOP("ExportCommand", "Sales"),
-         {{"date", CellKind::DateTime}, {"status", CellKind::Text}, {"subtotal", CellKind::Money}, {"tax", CellKind::Money},
-          {"total", CellKind::Money}, {"currency", CellKind::Text}},
-         "t.date, t.status, t.subtotal_minor, t.tax_minor, t.total_minor, t.currency", "t.deleted IS NULL"},
-        {"payouts", "payouts", QT_TRANSLATE_NOOP("ExportCommand", "Payouts"),
-         {{"consignor_id", CellKind::Text}, {"date", CellKind::DateTime}, {"amount", CellKind::Money},
-          {"currency", CellKind::Text}, {"reference", CellKind::Text}},
-         "t.consignor_id, t.date, t.amount_minor, t.currency, t.reference", "t.deleted IS NULL"},
-        {"stock", "stock_lines", QT_TRANSLATE_NOOP("ExportCommand", "Warehouse stock"),
-         {{"warehouse", CellKind::Text}, {"location", CellKind::Text}, {"product_code", CellKind::Text},
-          {"product_name", CellKind::Text}, {"batch", CellKind::Text}, {"available", CellKind::Integer},
-          {"on_hand", CellKind::Integer}, {"expiry", CellKind::Text}},
-         "t.warehouse, t.location, t.product_code, t.product_name, t.batch, t.available, t.on_hand, t.expiry",
-         "t.deleted IS NULL"},
-    };
-    return tables;
-}
-
 const char *const payoutsDue = "payouts-due";
 
-// Progress on a terminal for long exports: a count redrawn in place.
+// Progress on a terminal for long exports: a count redrawn in place every
+// 10,000 rows.
 struct Progress {
     QTextStream &err;
     bool terminal = isatty(fileno(stderr));
     void tick(qint64 rows)
     {
-        if (terminal && rows % 10000 == 0)
+        if (terminal)
             err << "\r\x1b[K" << Text::tr("%1 rows written…").arg(QLocale().toString(rows)) << Qt::flush;
     }
     void done()
@@ -90,82 +47,6 @@ struct Progress {
             err << "\r\x1b[K" << Qt::flush;
     }
 };
-
-bool exportTable(Store::Database &db, const ExportTable &table, const QString &connectionId, bool includeDeleted,
-                 Reports::TableSink &sink, Progress &progress, qint64 *rows, QString *error)
-{
-    QStringList where;
-    if (!includeDeleted)
-        where.append(QString::fromLatin1(table.liveFilter));
-    if (!connectionId.isEmpty())
-        where.append(QStringLiteral("t.connection_id = :connection"));
-    QSqlQuery query(db.sql());
-    query.setForwardOnly(true); // rows streamed, not held
-    // Grouped by connection; one connection's rows come in their stored
-    // order without a sort of the whole table.
-    QSqlQuery connections(db.sql());
-    const bool one = !connectionId.isEmpty()
-        || (connections.exec(QStringLiteral("SELECT count(*) FROM connections")) && connections.next()
-            && connections.value(0).toInt() <= 1);
-    query.prepare(QStringLiteral("SELECT c.name, c.vendor, t.external_id, %1 FROM %2 t JOIN connections c ON c.id = "
-                                 "t.connection_id%3 ORDER BY %4")
-                      .arg(QString::fromLatin1(table.select), QString::fromLatin1(table.table),
-                           where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")),
-                           one ? QStringLiteral("t.id") : QStringLiteral("c.name, t.id")));
-    if (!connectionId.isEmpty())
-        query.bindValue(QStringLiteral(":connection"), connectionId);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    Reports::TableMeta meta;
-    meta.title = QCoreApplication::translate("ExportCommand", table.title);
-    meta.columns = {{QStringLiteral("connection"), CellKind::Text},
-                    {QStringLiteral("vendor"), CellKind::Text},
-                    {QStringLiteral("external_id"), CellKind::Text}};
-    int currencyColumn = -1;
-    for (int i = 0; i < table.columns.size(); ++i) {
-        meta.columns.append({QString::fromLatin1(table.columns.at(i).first), table.columns.at(i).second});
-        if (qstrcmp(table.columns.at(i).first, "currency") == 0)
-            currencyColumn = i;
-    }
-    if (!sink.begin(meta, error))
-        return false;
-    qint64 written = 0;
-    while (query.next()) {
-        QList<Cell> cells;
-        cells.reserve(3 + table.columns.size());
-        cells << Cell::text(query.value(0).toString()) << Cell::text(query.value(1).toString())
-              << Cell::text(query.value(2).toString());
-        const QString currency = currencyColumn >= 0 ? query.value(3 + currencyColumn).toString() : QString();
-        for (int i = 0; i < table.columns.size(); ++i) {
-            const QVariant value = query.value(3 + i);
-            if (value.isNull()) {
-                cells.append(Cell{});
-                continue;
-            }
-            switch (table.columns.at(i).second) {
-            case CellKind::Money:
-                cells.append(Cell::money(value.toLongLong(), currency));
-                break;
-            case CellKind::Integer:
-                cells.append(Cell::integer(value.toLongLong()));
-                break;
-            case CellKind::DateTime:
-                cells.append(Cell{QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC), {}});
-                break;
-            default:
-                cells.append(Cell::text(value.toString()));
-                break;
-            }
-        }
-        sink.row(cells);
-        progress.tick(++written);
-    }
-    sink.totals({});
-    *rows = written;
-    return sink.finish(error);
-}
 
 // What each consignor is owed now, one row per proposal (payouts/proposals.h);
 // connections of vendors without payouts have none.
@@ -216,7 +97,7 @@ int runExport(const QStringList &arguments, CommandContext &context)
     if (!parser.parse(QStringList{QStringLiteral("export")} + arguments))
         return commandFailed(context, "export", parser.errorText(), ExitUsage);
     QStringList names;
-    for (const ExportTable &t : exportTables())
+    for (const Reports::ExportTable &t : Reports::exportTables())
         names.append(QString::fromLatin1(t.name));
     names.append(QString::fromLatin1(payoutsDue));
     for (const Reports::ReportInfo &r : Reports::reports())
@@ -311,18 +192,27 @@ int runExport(const QStringList &arguments, CommandContext &context)
         params.connectionId = found->id;
     }
     const QString path = parser.value(out);
-    std::unique_ptr<Reports::TableSink> sink = Reports::makeSink(chosen, path, options);
     Progress progress{context.err};
     qint64 rows = 0;
     bool ok = false;
-    if (report) {
-        ok = Reports::runReport(what, db->sql(), params, *sink, &error, &rows);
-    } else if (what == QLatin1String(payoutsDue)) {
-        ok = exportPayoutsDue(*db, params.connectionId, *sink, &rows, &error);
+    if (const Reports::ExportTable *table = Reports::findExportTable(what)) {
+        Reports::TableExportOptions tableOptions;
+        tableOptions.connectionId = params.connectionId;
+        tableOptions.includeDeleted = parser.isSet(includeDeleted);
+        tableOptions.raw = options.raw;
+        tableOptions.progress = [&progress](qint64 written) { progress.tick(written); };
+        if (chosen == Reports::Format::Csv) {
+            ok = Reports::exportTableCsv(*db, *table, tableOptions, path, &rows, &error);
+        } else {
+            std::unique_ptr<Reports::TableSink> sink = Reports::makeSink(chosen, path, options);
+            ok = Reports::exportTable(*db, *table, tableOptions, *sink, &rows, &error);
+        }
     } else {
-        const auto table = std::find_if(exportTables().cbegin(), exportTables().cend(),
-                                        [&](const ExportTable &t) { return what == QLatin1String(t.name); });
-        ok = exportTable(*db, *table, params.connectionId, parser.isSet(includeDeleted), *sink, progress, &rows, &error);
+        std::unique_ptr<Reports::TableSink> sink = Reports::makeSink(chosen, path, options);
+        if (report)
+            ok = Reports::runReport(what, db->sql(), params, *sink, &error, &rows);
+        else
+            ok = exportPayoutsDue(*db, params.connectionId, *sink, &rows, &error);
     }
     progress.done();
     if (!ok)

@@ -137,6 +137,22 @@ int Statement::columnCount() const
     return m_stmt ? sqlite3_column_count(m_stmt) : 0;
 }
 
+Statement::Type Statement::type(int column) const
+{
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_INTEGER:
+        return Type::Integer;
+    case SQLITE_FLOAT:
+        return Type::Float;
+    case SQLITE_TEXT:
+        return Type::Text;
+    case SQLITE_BLOB:
+        return Type::Blob;
+    default:
+        return Type::Null;
+    }
+}
+
 bool Statement::isNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
@@ -160,6 +176,25 @@ const char *Statement::utf8(int column, int *size) const
     const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     *size = data ? sqlite3_column_bytes(m_stmt, column) : 0;
     return data;
+}
+
+QVariant Statement::value(int column) const
+{
+    // As Qt's SQLite driver reads a value (its default precision policy).
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_INTEGER:
+        return qint64(sqlite3_column_int64(m_stmt, column));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(m_stmt, column);
+    case SQLITE_BLOB:
+        return QByteArray(static_cast<const char *>(sqlite3_column_blob(m_stmt, column)),
+                          sqlite3_column_bytes(m_stmt, column));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    default:
+        return QString(static_cast<const QChar *>(sqlite3_column_text16(m_stmt, column)),
+                       sqlite3_column_bytes16(m_stmt, column) / qsizetype(sizeof(QChar)));
+    }
 }
 
 qint64 Statement::changes() const

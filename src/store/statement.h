@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVariant>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -47,12 +48,21 @@ public:
     /// Whether the last step succeeded (a row or done).
     bool ok() const { return m_ok; }
 
+    /// A value's storage class in SQLite, which may differ from row to row.
+    enum class Type { Integer, Float, Text, Blob, Null };
+
     int columnCount() const;
+    Type type(int column) const;
     bool isNull(int column) const;
     qint64 int64(int column) const;
     QString text(int column) const;
     /// The column as UTF-8 bytes, valid until the next step or reset.
     const char *utf8(int column, int *size) const;
+    /// The column as QSqlQuery::value() gives it on SQLite (qint64, double,
+    /// QString through SQLite's UTF-16, QByteArray, or a null QString), for a
+    /// fast path's rare value that must read exactly as the Qt SQL path does.
+    /// Reading a text column this way invalidates its utf8() pointer.
+    QVariant value(int column) const;
     /// Rows changed by the connection's last INSERT, UPDATE or DELETE.
     qint64 changes() const;
 
