@@ -1,12 +1,13 @@
 #include "syncedcache.h"
 
 #include "net/httpclient.h"
-#include "net/retrypolicy.h"
 #include "net/vendorclient.h"
 #include "sandbox/sandbox.h"
+#include "sandboxconnection.h"
 #include "store/connectionstore.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
+#include "testretry.h"
 #include "vendors/connector.h"
 
 #include <QSqlError>
@@ -33,19 +34,10 @@ SyncedCache::SyncedCache(qint64 items, bool demoNames)
     if (!m_db)
         return;
     for (const QString &vendor : vendorIds()) {
-        const QJsonObject credentials = m_sandbox->credentials(vendor);
-        Connection c;
-        c.vendor = *Vendors::fromId(vendor);
-        c.name = demoNames ? QStringLiteral("Demo ") + Vendors::displayName(c.vendor) : QStringLiteral("Test ") + vendor;
-        c.baseUrl = QUrl(credentials.value(QStringLiteral("base_url")).toString());
-        c.currency = credentials.value(QStringLiteral("currency")).toString(QStringLiteral("USD"));
-        QString secret = credentials.value(QStringLiteral("api_key")).toString();
-        if (c.vendor == Vendor::Consignly) {
-            c.auth = AuthMethod::ClientCredentials;
-            c.clientId = credentials.value(QStringLiteral("client_id")).toString();
-            c.tokenUrl = QUrl(credentials.value(QStringLiteral("token_url")).toString());
-            secret = credentials.value(QStringLiteral("client_secret")).toString();
-        }
+        const QString name = demoNames ? QStringLiteral("Demo ") + Vendors::displayName(*Vendors::fromId(vendor))
+                                       : QStringLiteral("Test ") + vendor;
+        QString secret;
+        Connection c = sandboxConnection(vendor, m_sandbox->credentials(vendor), name, &secret);
         if (!Store::ConnectionStore(*m_db).add(c, &m_error))
             return;
         m_connections.insert(vendor, c);
@@ -75,12 +67,7 @@ QString SyncedCache::sync(const QString &vendor, bool full)
             Vendors::makeConnector(m_connections.value(id), *m_http, [secret](auto give) { give(secret, {}); }));
         if (!connector)
             return QStringLiteral("no connector for ") + id;
-        Net::RetryPolicy policy;
-        policy.maxAttempts = 3;
-        policy.baseDelayMs = 5;
-        policy.maxDelayMs = 20;
-        policy.maxRetryAfterMs = 50;
-        connector->setRetryPolicy(policy);
+        connector->setRetryPolicy(fastRetries());
         connector->client().setRateLimiter(nullptr); // the sandbox's limits are off
         Sync::SyncRun::Options options;
         options.full = full;

@@ -1,6 +1,6 @@
 // The real program, started as a user would, with no display at all.
-#include <QProcess>
-#include <QProcessEnvironment>
+#include "clirun.h"
+
 #include <QRegularExpression>
 #include <QTest>
 
@@ -9,25 +9,16 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
+    // No data folder, no display, and the system language @p language.
     static Run run(const QStringList &arguments, const QString &language = QStringLiteral("C.UTF-8"))
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LANGUAGE", "LC_ALL", "LC_MESSAGES"})
             env.remove(QString::fromLatin1(name));
         env.insert(QStringLiteral("LANG"), language);
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"), arguments);
-        if (!process.waitForFinished(30000))
-            qFatal("consigndesk did not finish");
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        return runConsignDesk(QString(), arguments, {}, 30000, env);
     }
 
 private Q_SLOTS:

@@ -1,8 +1,7 @@
 // `consigndesk connection …` as a user runs it: keys on standard input, the
 // real keychain (gnome-keyring in the test session), the sandbox program on loopback.
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
+#include "clirun.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,51 +10,27 @@ class TestConnectionCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
     Run consigndesk(const QStringList &arguments, const QByteArray &stdinData = {})
     {
-        QProcess process;
-        process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"),
-                      QStringList{QStringLiteral("--data-dir"), m_data.path()} + arguments);
-        process.write(stdinData);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            qFatal("consigndesk did not finish");
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runConsignDesk(m_data.path(), arguments, stdinData, 60000);
     }
 
-    QString vendorValue(const char *vendor, const char *key) const
-    {
-        return m_credentials.value(QLatin1String(vendor)).toObject().value(QLatin1String(key)).toString();
-    }
+    QString vendorValue(const char *vendor, const char *key) const { return m_sandbox.value(vendor, key); }
 
     QTemporaryDir m_data;
-    QProcess m_sandbox;
-    QJsonObject m_credentials;
+    SandboxProgram m_sandbox;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_data.isValid());
-        m_sandbox.start(qEnvironmentVariable("CONSIGNDESK_SANDBOX_BINARY"),
-                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--items"), QStringLiteral("200")});
-        QVERIFY(m_sandbox.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 20000);
-        m_credentials = QJsonDocument::fromJson(m_sandbox.readLine()).object();
-        QVERIFY(!m_credentials.isEmpty());
+        m_sandbox.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--items"), QStringLiteral("200")},
+                        20000);
     }
 
-    void cleanupTestCase()
-    {
-        m_sandbox.terminate();
-        m_sandbox.waitForFinished(5000);
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void addTestListRemove()
     {

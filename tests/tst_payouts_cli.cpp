@@ -4,16 +4,14 @@
 // again; without --yes it pays nothing; and a real kill -9 while a payout is
 // in flight leaves exactly one payout or none, and the next runs settle it and
 // pay at most once.
+#include "cachequery.h"
+#include "clirun.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,31 +22,16 @@ class TestPayoutsCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
     static Run consigndesk(const QString &dataDir, const QStringList &arguments, const QByteArray &stdinData = {})
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("CONSIGNDESK_PAYOUT_GRACE_MS"), QStringLiteral("3000"));
-        process.setProcessEnvironment(environment);
-        process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"), QStringList{QStringLiteral("--data-dir"), dataDir} + arguments);
-        process.write(stdinData);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(300000))
-            qFatal("consigndesk did not finish");
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runConsignDesk(dataDir, arguments, stdinData, 300000, environment);
     }
 
-    QString value(const char *vendor, const char *key) const
-    {
-        return m_credentials.value(QLatin1String(vendor)).toObject().value(QLatin1String(key)).toString();
-    }
+    QString value(const char *vendor, const char *key) const { return m_sandbox.value(vendor, key); }
 
     QString root() const
     {
@@ -93,23 +76,6 @@ private:
         return count;
     }
 
-    QString query(const QString &dataDir, const QString &sql)
-    {
-        const QString name = QStringLiteral("q-") + dataDir;
-        QString result;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("cache.sqlite")));
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(sql) && q.next())
-                    result = q.value(0).toString();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
-    }
-
     void addConnection(const QString &dataDir, const char *vendor, const char *currency)
     {
         const Run r = consigndesk(dataDir,
@@ -122,21 +88,18 @@ private:
     }
 
     QTemporaryDir m_root;
-    QProcess m_sandbox;
-    QJsonObject m_credentials;
+    SandboxProgram m_sandbox;
     QNetworkAccessManager m_network;
     QString m_data;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_sandbox.start(qEnvironmentVariable("CONSIGNDESK_SANDBOX_BINARY"),
-                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--items"), QStringLiteral("300"),
-                         QStringLiteral("--no-rate-limits")});
-        QVERIFY(m_sandbox.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 30000);
-        m_credentials = QJsonDocument::fromJson(m_sandbox.readLine()).object();
-        QVERIFY(!m_credentials.isEmpty());
+        m_sandbox.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--items"), QStringLiteral("300"),
+                         QStringLiteral("--no-rate-limits")},
+                        30000);
+        if (QTest::currentTestFailed())
+            return;
         m_data = m_root.filePath(QStringLiteral("data"));
         addConnection(m_data, "consigncloud", "USD");
         addConnection(m_data, "consignify", "GBP");
@@ -144,16 +107,12 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     }
 
-    void cleanupTestCase()
-    {
-        m_sandbox.terminate();
-        m_sandbox.waitForFinished(5000);
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void approvePaysOnceAndPrintsTheReference()
     {
-        const QString account = query(m_data, QStringLiteral("SELECT external_id FROM consignors WHERE balance_minor > 0 AND "
-                                                             "currency = 'USD' ORDER BY external_id LIMIT 1"));
+        const QString account = cacheQuery(m_data, QStringLiteral("SELECT external_id FROM consignors WHERE balance_minor > 0 "
+                                                                  "AND currency = 'USD' ORDER BY external_id LIMIT 1"));
         QVERIFY(!account.isEmpty());
         const QStringList approve{QStringLiteral("payouts"), QStringLiteral("approve"), QStringLiteral("--connection"),
                                   QStringLiteral("consigncloud"), QStringLiteral("--consignor"), account};
@@ -191,7 +150,7 @@ private Q_SLOTS:
 
     void aKilledPayoutIsSettledAndPaidAtMostOnce()
     {
-        const QString consignor = query(m_data, QStringLiteral(
+        const QString consignor = cacheQuery(m_data, QStringLiteral(
             "SELECT c.external_id FROM consignors c JOIN connections n ON n.id = c.connection_id WHERE n.vendor = "
             "'consignify' ORDER BY c.external_id LIMIT 1 OFFSET 2"));
         QVERIFY(!consignor.isEmpty());
@@ -207,24 +166,24 @@ private Q_SLOTS:
                                   QStringLiteral("consignify"), QStringLiteral("--consignor"), consignor,
                                   QStringLiteral("--yes")};
         QProcess process;
-        process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"), QStringList{QStringLiteral("--data-dir"), m_data} + approve);
+        startConsignDesk(process, m_data, approve);
         QVERIFY(process.waitForStarted());
-        QTRY_COMPARE_WITH_TIMEOUT(query(m_data, QStringLiteral("SELECT state FROM payout_intents WHERE consignor_id = '%1' "
-                                                               "ORDER BY id DESC LIMIT 1")
-                                                    .arg(consignor)),
+        QTRY_COMPARE_WITH_TIMEOUT(cacheQuery(m_data, QStringLiteral("SELECT state FROM payout_intents WHERE consignor_id = "
+                                                                    "'%1' ORDER BY id DESC LIMIT 1")
+                                                         .arg(consignor)),
                                   QStringLiteral("sending"), 20000);
         ::kill(pid_t(process.processId()), SIGKILL);
         QVERIFY(process.waitForFinished(5000));
-        QCOMPARE(query(m_data, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+        QCOMPARE(cacheQuery(m_data, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
 
         // The next run settles it by reading the vendor's payouts first.
         QTest::qWait(4500); // what the vendor does with the request, it has done
         Run r = consigndesk(m_data, {QStringLiteral("payouts"), QStringLiteral("reconcile"), QStringLiteral("--connection"),
                                      QStringLiteral("consignify")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-        const QString state = query(m_data, QStringLiteral("SELECT state FROM payout_intents WHERE consignor_id = '%1' "
-                                                           "ORDER BY id DESC LIMIT 1")
-                                                .arg(consignor));
+        const QString state = cacheQuery(m_data, QStringLiteral("SELECT state FROM payout_intents WHERE consignor_id = '%1' "
+                                                                "ORDER BY id DESC LIMIT 1")
+                                                     .arg(consignor));
         const int atVendor = consignifyPayoutsByConsignDesk(consignor);
         QVERIFY2((state == QLatin1String("confirmed") && atVendor == 1) || (state == QLatin1String("absent") && atVendor == 0),
                  qPrintable(state + u' ' + QString::number(atVendor)));

@@ -5,6 +5,7 @@
 // one by one; the holding time and tracking start keep lines out, to the
 // millisecond; an approved payout the cache does not show yet is not proposed
 // again; and `consigndesk export payouts-due` writes the same proposals.
+#include "clirun.h"
 #include "core/currency.h"
 #include "payouts/payoutsettings.h"
 #include "payouts/proposals.h"
@@ -15,7 +16,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -109,21 +109,11 @@ private:
              {connectionId(vendor), QString::fromLatin1(resource), started, started + 1});
     }
 
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
     Run consigndesk(const QStringList &arguments)
     {
-        QProcess process;
-        process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"),
-                      QStringList{QStringLiteral("--data-dir"), QFileInfo(m_cache->path()).absolutePath()} + arguments);
-        if (!process.waitForFinished(60000))
-            qFatal("consigndesk did not finish");
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runConsignDesk(QFileInfo(m_cache->path()).absolutePath(), arguments);
     }
 
     // The CSV `export payouts-due` should write for @p proposals.

@@ -2,13 +2,13 @@
 // RELIABILITY.md cases 20-24: every fault ends with exactly one payout at the
 // vendor or none, never two, and the ledger says which.
 #include "net/httpclient.h"
-#include "net/retrypolicy.h"
 #include "payouts/ledger.h"
 #include "payouts/payoutgateway.h"
 #include "payouts/payoutservice.h"
 #include "payouts/proposals.h"
 #include "store/database.h"
 #include "syncedcache.h"
+#include "testretry.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,12 +47,7 @@ private:
                 return [secret](auto give) { give(secret, {}); };
             },
             m_lockDir.filePath(QStringLiteral("payouts.lock")));
-        Net::RetryPolicy policy;
-        policy.maxAttempts = 3;
-        policy.baseDelayMs = 5;
-        policy.maxDelayMs = 20;
-        policy.maxRetryAfterMs = 50;
-        s->setReadRetryPolicy(policy);
+        s->setReadRetryPolicy(fastRetries());
         s->setRateLimited(false);
         s->setRequestTimeoutMs(timeoutMs);
         s->setAbsentGraceMs(graceMs);

@@ -3,6 +3,7 @@
 // pdftotext; a letter-size page; several statements in one PDF; a line the
 // cache no longer has; a long statement over several pages; and
 // `consigndesk payouts statement` as a user runs it.
+#include "clirun.h"
 #include "core/currency.h"
 #include "net/httpclient.h"
 #include "net/retrypolicy.h"
@@ -134,14 +135,10 @@ private:
 
     QString consigndesk(const QStringList &arguments, int *exitCode, QString *err)
     {
-        QProcess process;
-        const QString dataDir = QFileInfo(m_cache->path()).absolutePath();
-        process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"), QStringList{QStringLiteral("--data-dir"), dataDir} + arguments);
-        if (!process.waitForFinished(60000))
-            qFatal("consigndesk did not finish");
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        *err = QString::fromUtf8(process.readAllStandardError());
-        return QString::fromUtf8(process.readAllStandardOutput());
+        const CliRun r = runConsignDesk(QFileInfo(m_cache->path()).absolutePath(), arguments);
+        *exitCode = r.exitCode;
+        *err = r.err;
+        return r.out;
     }
 
 private Q_SLOTS:

@@ -4,15 +4,16 @@
 // after each injected fault the cache stays consistent and the next run
 // converges (RELIABILITY.md, cases 1-19 where the sandbox can cause them).
 #include "net/httpclient.h"
-#include "net/retrypolicy.h"
 #include "net/vendorclient.h"
 #include "sandbox/sandbox.h"
+#include "sandboxconnection.h"
 #include "sandboxfixture.h"
 #include "store/connectionstore.h"
 #include "store/database.h"
 #include "secrets/keystore.h"
 #include "sync/backgroundsync.h"
 #include "sync/syncengine.h"
+#include "testretry.h"
 #include "vendors/connector.h"
 
 #include <QSignalSpy>
@@ -54,32 +55,15 @@ private:
         if (!cache->db)
             qFatal("cache: %s", qPrintable(error));
         for (const QString &vendor : vendorIds) {
-            const QJsonObject credentials = m_sandbox->credentials(vendor);
-            Connection c;
-            c.vendor = *Vendors::fromId(vendor);
-            c.name = QStringLiteral("Test ") + vendor;
-            c.baseUrl = QUrl(credentials.value(QStringLiteral("base_url")).toString());
-            c.currency = credentials.value(QStringLiteral("currency")).toString(QStringLiteral("USD"));
-            QString secret = credentials.value(QStringLiteral("api_key")).toString();
-            if (c.vendor == Vendor::Consignly) {
-                c.auth = AuthMethod::ClientCredentials;
-                c.clientId = credentials.value(QStringLiteral("client_id")).toString();
-                c.tokenUrl = QUrl(credentials.value(QStringLiteral("token_url")).toString());
-                secret = credentials.value(QStringLiteral("client_secret")).toString();
-            }
+            QString secret;
+            Connection c = sandboxConnection(vendor, m_sandbox->credentials(vendor), QStringLiteral("Test ") + vendor, &secret);
             if (!Store::ConnectionStore(*cache->db).add(c, &error))
                 qFatal("connection: %s", qPrintable(error));
             cache->connections.insert(vendor, c);
             std::shared_ptr<Vendors::Connector> connector(
                 Vendors::makeConnector(c, *m_http, [secret](auto give) { give(secret, {}); }));
             if (connector) {
-                // Retries as in use, with waits short enough for a test.
-                Net::RetryPolicy policy;
-                policy.maxAttempts = 3;
-                policy.baseDelayMs = 5;
-                policy.maxDelayMs = 20;
-                policy.maxRetryAfterMs = 50;
-                connector->setRetryPolicy(policy);
+                connector->setRetryPolicy(fastRetries());
                 // The sandbox's limits are off here; pacing is tested in tst_vendorclient and bench_sync.
                 connector->client().setRateLimiter(nullptr);
             }
@@ -343,11 +327,7 @@ private Q_SLOTS:
         const QString secret = m_sandbox->credentials(QStringLiteral("consigncloud")).value(QStringLiteral("api_key")).toString();
         std::unique_ptr<Vendors::Connector> connector(
             Vendors::makeConnector(c, *m_http, [secret](auto give) { give(secret, {}); }));
-        Net::RetryPolicy policy;
-        policy.maxAttempts = 3;
-        policy.baseDelayMs = 5;
-        policy.maxDelayMs = 20;
-        connector->setRetryPolicy(policy);
+        connector->setRetryPolicy(fastRetries());
         connector->client().setRateLimiter(nullptr);
         Sync::SyncRun run(*cache->db, *connector, {});
         QSignalSpy progress(&run, &Sync::SyncRun::progress);

@@ -2,13 +2,11 @@
 // program, keys in the real keychain, the sandbox program on loopback; and a
 // real kill -9 of a syncing process, after which the cache is intact and the
 // next run converges.
+#include "cachequery.h"
+#include "clirun.h"
+
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,28 +17,14 @@ class TestSyncCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
     static Run consigndesk(const QString &dataDir, const QStringList &arguments, const QByteArray &stdinData = {})
     {
-        QProcess process;
-        process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"), QStringList{QStringLiteral("--data-dir"), dataDir} + arguments);
-        process.write(stdinData);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(300000))
-            qFatal("consigndesk did not finish");
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runConsignDesk(dataDir, arguments, stdinData, 300000);
     }
 
-    QString value(const char *vendor, const char *key) const
-    {
-        return m_credentials.value(QLatin1String(vendor)).toObject().value(QLatin1String(key)).toString();
-    }
+    QString value(const char *vendor, const char *key) const { return m_sandbox.value(vendor, key); }
 
     // The four demo vendors as connections of a data folder.
     void addConnections(const QString &dataDir)
@@ -78,41 +62,20 @@ private:
 
     static QString integrity(const QString &dataDir)
     {
-        const QString name = QStringLiteral("integrity-") + dataDir;
-        QString result;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("cache.sqlite")));
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next())
-                    result = query.value(0).toString();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
+        return cacheQuery(dataDir, QStringLiteral("PRAGMA integrity_check"));
     }
 
     QTemporaryDir m_root;
-    QProcess m_sandbox;
-    QJsonObject m_credentials;
+    SandboxProgram m_sandbox;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_sandbox.start(qEnvironmentVariable("CONSIGNDESK_SANDBOX_BINARY"),
-                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--items"), QStringLiteral("400"),
-                         QStringLiteral("--no-rate-limits")});
-        QVERIFY(m_sandbox.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 30000);
-        m_credentials = QJsonDocument::fromJson(m_sandbox.readLine()).object();
-        QVERIFY(!m_credentials.isEmpty());
+        m_sandbox.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--items"), QStringLiteral("400"),
+                         QStringLiteral("--no-rate-limits")},
+                        30000);
     }
-    void cleanupTestCase()
-    {
-        m_sandbox.terminate();
-        m_sandbox.waitForFinished(5000);
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void syncAndExport()
     {
@@ -160,8 +123,7 @@ private Q_SLOTS:
         addConnections(killed);
         for (int delayMs : {150, 400, 900}) {
             QProcess process;
-            process.start(qEnvironmentVariable("CONSIGNDESK_BINARY"),
-                          {QStringLiteral("--data-dir"), killed, QStringLiteral("sync"), QStringLiteral("--full")});
+            startConsignDesk(process, killed, {QStringLiteral("sync"), QStringLiteral("--full")});
             QVERIFY(process.waitForStarted());
             QTest::qWait(delayMs);
             ::kill(pid_t(process.processId()), SIGKILL);

@@ -6,6 +6,7 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxserver.h"
 #include "sandboxfixture.h"
+#include "testretry.h"
 #include "vendors/consigncloud/consigncloudconnector.h"
 #include "vendors/consigncloud/consigncloudmappers.h"
 
@@ -42,18 +43,6 @@ QDateTime utc(int y, int m, int d, int h = 0, int min = 0, int s = 0)
     return QDateTime(QDate(y, m, d), QTime(h, min, s), Qt::UTC);
 }
 
-/// Retries as in production, but waits of milliseconds: three sends, backoff up
-/// to 20 ms, a server's Retry-After clamped to 50 ms.
-Net::RetryPolicy fastRetries()
-{
-    Net::RetryPolicy policy;
-    policy.maxAttempts = 3;
-    policy.baseDelayMs = 5;
-    policy.maxDelayMs = 20;
-    policy.maxRetryAfterMs = 50;
-    return policy;
-}
-
 struct Walk {
     Records::RecordBatch records;
     QString error;
@@ -76,13 +65,7 @@ class TestVendorConsignCloud : public QObject
     SandboxFixture &fx() { return *m_fixture; }
     QJsonObject inspect() { return fx().sandbox().vendor(vendor)->inspect(); }
     /// Requests the sandbox answered since resetStatistics(): all, or those with @p status.
-    int requests(int status = 0)
-    {
-        const QJsonObject stats = fx().sandbox().server().statistics().value(vendor).toObject();
-        if (status == 0)
-            return stats.value(u"requests"_s).toInt();
-        return stats.value(u"status"_s).toObject().value(QString::number(status)).toInt();
-    }
+    int requests(int status = 0) { return fx().requests(vendor, status); }
     void addFault(QJsonObject fault)
     {
         fault.insert(u"vendor"_s, vendor);

@@ -5,6 +5,7 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxserver.h"
 #include "sandboxfixture.h"
+#include "testretry.h"
 #include "vendors/consignify/consignifyconnector.h"
 #include "vendors/consignify/consignifymappers.h"
 
@@ -42,18 +43,6 @@ qint64 pence(const QJsonValue &value)
 }
 
 /// Every page of a resource, merged; the error of the first failing page.
-/// Retries as in production, but waits of milliseconds: three sends, backoff up
-/// to 20 ms, a server's Retry-After clamped to 50 ms.
-Net::RetryPolicy fastRetries()
-{
-    Net::RetryPolicy policy;
-    policy.maxAttempts = 3;
-    policy.baseDelayMs = 5;
-    policy.maxDelayMs = 20;
-    policy.maxRetryAfterMs = 50;
-    return policy;
-}
-
 struct Walk {
     bool ok = false;
     QString error;
@@ -145,13 +134,7 @@ private:
     QJsonObject inspect() { return m_fixture->sandbox().vendor(vendor)->inspect(); }
     QList<QJsonObject> pageAll(const QString &path);
     /// Requests the sandbox answered since resetStatistics(): all, or those with @p status.
-    int requests(int status = 0) const
-    {
-        const QJsonObject stats = m_fixture->sandbox().server().statistics().value(vendor).toObject();
-        if (status == 0)
-            return stats.value(QStringLiteral("requests")).toInt();
-        return stats.value(QStringLiteral("status")).toObject().value(QString::number(status)).toInt();
-    }
+    int requests(int status = 0) const { return m_fixture->requests(vendor, status); }
 
     std::unique_ptr<SandboxFixture> m_fixture;
     QNetworkAccessManager m_network;

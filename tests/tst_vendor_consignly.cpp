@@ -6,6 +6,7 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxserver.h"
 #include "sandboxfixture.h"
+#include "testretry.h"
 #include "vendors/consignly/consignlyconnector.h"
 #include "vendors/consignly/consignlymappers.h"
 
@@ -116,18 +117,6 @@ std::optional<qint64> fixed(const QJsonValue &value, int decimals, QString *erro
     return fixedPoint(value, decimals, error);
 }
 
-/// Retries as in production, but waits of milliseconds: three sends, backoff up
-/// to 20 ms, a server's Retry-After clamped to 50 ms.
-Net::RetryPolicy fastRetries()
-{
-    Net::RetryPolicy policy;
-    policy.maxAttempts = 3;
-    policy.baseDelayMs = 5;
-    policy.maxDelayMs = 20;
-    policy.maxRetryAfterMs = 50;
-    return policy;
-}
-
 /// A network that watches the pages of GET /v1/inventory: how often each
 /// page was asked for and how many of them were open at once. A request is
 /// counted when it leaves and open until its reply finished, both in this
@@ -220,13 +209,7 @@ private:
         return made;
     }
     /// Requests the sandbox answered since resetStatistics(): all, or those with @p status.
-    int requests(int status = 0) const
-    {
-        const QJsonObject stats = m_sandbox->sandbox().server().statistics().value(vendorName).toObject();
-        if (status == 0)
-            return stats.value(QStringLiteral("requests")).toInt();
-        return stats.value(QStringLiteral("status")).toObject().value(QString::number(status)).toInt();
-    }
+    int requests(int status = 0) const { return m_sandbox->requests(vendorName, status); }
     Sandbox::ConsignlyApi *api() const
     {
         return dynamic_cast<Sandbox::ConsignlyApi *>(m_sandbox->sandbox().vendor(vendorName));

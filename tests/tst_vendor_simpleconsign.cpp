@@ -6,6 +6,7 @@
 #include "sandbox/sandboxserver.h"
 #include "sandbox/simpleconsign/simpleconsignapi.h"
 #include "sandboxfixture.h"
+#include "testretry.h"
 #include "vendors/simpleconsign/simpleconsignconnector.h"
 #include "vendors/simpleconsign/simpleconsignmappers.h"
 
@@ -61,18 +62,6 @@ const char *sandboxItem = "{\n"
     "    \"dimensions\":{\"length\":20.5,\"width\":14,\"height\":2,\"unit\":\"in\"}, \"weight\":{\"value\":1.25,\"unit\":\"lb\"},\n"
     "    \"somethingNew\":[1,2,3], \"dateCreated\":1772323200000, \"lastUpdated\":1779000000000}";
 
-/// Retries as in production, but waits of milliseconds: three sends, backoff up
-/// to 20 ms, a server's Retry-After clamped to 50 ms.
-Net::RetryPolicy fastRetries()
-{
-    Net::RetryPolicy policy;
-    policy.maxAttempts = 3;
-    policy.baseDelayMs = 5;
-    policy.maxDelayMs = 20;
-    policy.maxRetryAfterMs = 50;
-    return policy;
-}
-
 struct Walk {
     QList<PageResult> pages;
     QList<Records::Item> items;
@@ -114,13 +103,7 @@ private:
         return made;
     }
     /// Requests the sandbox answered since resetStatistics(): all, or those with @p status.
-    int requests(int status = 0) const
-    {
-        const QJsonObject stats = m_sandbox->sandbox().server().statistics().value(vendor).toObject();
-        if (status == 0)
-            return stats.value(QStringLiteral("requests")).toInt();
-        return stats.value(QStringLiteral("status")).toObject().value(QString::number(status)).toInt();
-    }
+    int requests(int status = 0) const { return m_sandbox->requests(vendor, status); }
     /// A walk that succeeded, every active item in it.
     void verifyComplete(const Walk &w)
     {
@@ -567,8 +550,7 @@ private Q_SLOTS:
         const Walk w = walk(*c);
         QVERIFY2(w.error.isEmpty(), qPrintable(w.error));
         // One request, cut into pages of 2,000.
-        const QJsonObject stats = m_sandbox->sandbox().server().statistics().value(vendor).toObject();
-        QCOMPARE(stats.value(QStringLiteral("requests")).toInt(), 1);
+        QCOMPARE(requests(), 1);
         const QJsonObject facts = inspect();
         const qint64 active = qint64(facts.value(QStringLiteral("active_items")).toDouble());
         QVERIFY(active > 2 * pageItems);
@@ -646,17 +628,17 @@ private Q_SLOTS:
         request.cursor = one.nextCursor;
         const PageResult again = fetch(*second, request);
         QVERIFY2(again.ok, qPrintable(again.error));
-        QCOMPARE(m_sandbox->sandbox().server().statistics().value(vendor).toObject().value(QStringLiteral("requests")).toInt(), 1);
+        QCOMPARE(requests(), 1);
         QCOMPARE(again.records.items.first().externalId, one.records.items.first().externalId);
 
         // The held answer serves the cursor without a request; another run's request does not use it.
         const PageResult two = fetch(*second, request);
         QVERIFY2(two.ok, qPrintable(two.error));
-        QCOMPARE(m_sandbox->sandbox().server().statistics().value(vendor).toObject().value(QStringLiteral("requests")).toInt(), 1);
+        QCOMPARE(requests(), 1);
         QVERIFY(two.records.items.first().externalId != one.records.items.first().externalId);
         request.runId = 4;
         const PageResult otherRun = fetch(*second, request);
-        QCOMPARE(m_sandbox->sandbox().server().statistics().value(vendor).toObject().value(QStringLiteral("requests")).toInt(), 2);
+        QCOMPARE(requests(), 2);
         QCOMPARE(otherRun.records.items.first().externalId, one.records.items.first().externalId);
     }
 

@@ -1,5 +1,7 @@
 #include "sandboxfixture.h"
 
+#include "sandbox/sandboxserver.h"
+
 #include <QEventLoop>
 #include <QTimer>
 #include <QtTest/QTest>
@@ -50,6 +52,14 @@ QString SandboxFixture::baseUrl(const QString &vendor) const
 QString SandboxFixture::apiKey(const QString &vendor) const
 {
     return credentials(vendor).value(QStringLiteral("api_key")).toString();
+}
+
+int SandboxFixture::requests(const QString &vendor, int status) const
+{
+    const QJsonObject stats = m_sandbox->server().statistics().value(vendor).toObject();
+    if (status == 0)
+        return stats.value(QStringLiteral("requests")).toInt();
+    return stats.value(QStringLiteral("status")).toObject().value(QString::number(status)).toInt();
 }
 
 HttpResponse SandboxFixture::request(const QByteArray &method, const QUrl &url, const QByteArray &body,

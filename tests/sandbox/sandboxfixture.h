@@ -45,6 +45,9 @@ public:
     QString baseUrl(const QString &vendor) const;
     QString apiKey(const QString &vendor) const;
     QJsonObject credentials(const QString &vendor) const;
+    /// Requests the sandbox answered for @p vendor since its server's
+    /// resetStatistics(): all, or those with @p status.
+    int requests(const QString &vendor, int status = 0) const;
 
     /// Any request; @p headers are added as given.
     HttpResponse request(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
