@@ -91,6 +91,8 @@ void SyncRun::beginResource(const Vendors::ResourceSpec &spec)
     m_current = ResourceSummary{};
     m_current.resource = spec.name;
     m_rows = 0;
+    m_writeMs = 0;
+    m_completeMs = 0;
     m_clock.start();
     const QString connectionId = m_connector.connection().id;
 
@@ -184,7 +186,11 @@ void SyncRun::onPage(const Vendors::PageResult &page)
         return;
     }
     QString error;
-    if (!commitPage(page, &error)) {
+    QElapsedTimer writing;
+    writing.start();
+    const bool committed = commitPage(page, &error);
+    m_writeMs += writing.elapsed();
+    if (!committed) {
         failResource(tr("the cache could not be written: %1").arg(error));
         return;
     }
@@ -210,7 +216,11 @@ void SyncRun::onPage(const Vendors::PageResult &page)
             return;
         }
     }
-    if (!completeResource(&error)) {
+    QElapsedTimer completing;
+    completing.start();
+    const bool completed = completeResource(&error);
+    m_completeMs += completing.elapsed();
+    if (!completed) {
         failResource(tr("the cache could not be written: %1").arg(error));
         return;
     }
@@ -280,7 +290,9 @@ bool SyncRun::completeResource(QString *error)
     if (!transaction.begin(error))
         return false;
     qint64 vanished = 0;
-    if (m_current.full && m_spec.vanishOnComplete) {
+    // A first load (the tables were empty) saw every row it holds: nothing
+    // can have vanished, and the sweep would read every row for nothing.
+    if (m_current.full && m_spec.vanishOnComplete && !m_bulkLoad) {
         const qint64 at = m_runStarted.isValid() ? m_runStarted.toMSecsSinceEpoch() : nowMs();
         for (const QString &table : std::as_const(m_spec.tables)) {
             qint64 marked = 0;
@@ -357,9 +369,16 @@ void SyncRun::finishResource()
         m_bulkLoad = false;
         m_writer.setFreshLoad(false);
         QString error;
+        QElapsedTimer restoring;
+        restoring.start();
         if (!Store::BulkLoad::restore(m_db, &error) && m_current.error.isEmpty())
             m_current.error = describe(tr("the cache's indexes could not be rebuilt: %1").arg(error));
+        m_completeMs += restoring.elapsed();
     }
+    // Where a run's time went: fetching and mapping (the rest), writing, completing.
+    qCInfo(lcSync).nospace() << m_connector.connection().name << " " << m_spec.name << ": " << m_rows << " rows, "
+                             << m_current.pages << " pages in " << m_clock.elapsed() << " ms (writing " << m_writeMs
+                             << " ms, completing " << m_completeMs << " ms)";
     if (m_current.cancelled && m_runId > 0) {
         QString ignored;
         QSqlQuery run(m_db.sql());

@@ -101,6 +101,8 @@ private:
     QString m_cursor;
     qint64 m_rows = 0;
     QElapsedTimer m_clock;
+    qint64 m_writeMs = 0; ///< of the resource's time, spent writing pages
+    qint64 m_completeMs = 0; ///< and completing it (vanished rows, watermark, indexes)
 
     bool m_bulkLoad = false;
     bool m_cancelled = false;
