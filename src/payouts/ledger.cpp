@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -93,6 +94,20 @@ QString describeState(IntentState state)
 bool isOpen(IntentState state)
 {
     return state == IntentState::Approved || state == IntentState::Sending || state == IntentState::Unknown;
+}
+
+QString jsonId(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(qint64(value.toDouble()));
+    return {};
+}
+
+QString lineId(const QJsonValue &line)
+{
+    return line.isObject() ? jsonId(line.toObject().value(QLatin1String("id"))) : jsonId(line);
 }
 
 Ledger::~Ledger() = default;

@@ -30,6 +30,11 @@ std::optional<IntentState> stateFromName(const QString &name);
 QString describeState(IntentState state);
 bool isOpen(IntentState state); ///< Approved, Sending, Unknown: one per consignor at most
 
+/// An id in the vendors' JSON: a string, or a number as a whole number; "" otherwise.
+QString jsonId(const QJsonValue &value);
+/// The id of an entry of Intent::lines: an object's "id", or the entry itself.
+QString lineId(const QJsonValue &line);
+
 /// @short One approval in the ledger.
 struct Intent {
     qint64 id = 0;

@@ -29,11 +29,6 @@ QString messageOf(const QByteArray &body)
     return QString::fromUtf8(body.left(200)).simplified();
 }
 
-QString idText(const QJsonValue &value)
-{
-    return value.isDouble() ? QString::number(qint64(value.toDouble())) : value.toString();
-}
-
 // ConsignCloud: POST /accounts/payouts with our reference; a repeated
 // reference answers 409, so even a silent re-send cannot pay twice. No GET
 // for payouts: they are found among the account's payout balance entries.
@@ -42,51 +37,45 @@ class ConsignCloudGateway : public PayoutGateway
 public:
     using PayoutGateway::PayoutGateway;
 
-    void send(const Intent &intent, std::function<void(const SendOutcome &)> done) override
+protected:
+    QString keyError(const QString &error) const override
     {
-        withSecret([this, intent, done](const QString &secret, const QString &error) {
-            if (!error.isEmpty()) {
-                done({SendOutcome::Refused, 0, {}, {}, tr("the API key could not be read: %1").arg(error)});
-                return;
-            }
-            const QJsonObject payout{{QStringLiteral("account"), intent.consignorId},
-                                     {QStringLiteral("amount"), intent.amountMinor}, // cents, as the vendor counts
-                                     {QStringLiteral("reference"), intent.reference},
-                                     {QStringLiteral("note"), QStringLiteral("ConsignDesk %1").arg(intent.reference)}};
-            const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("payouts"), QJsonArray{payout}}})
-                                        .toJson(QJsonDocument::Compact);
-            post(QStringLiteral("/accounts/payouts"), body, secret,
-                 [intent, done](const Net::HttpResult &result, const QString &endpoint) {
-                     SendOutcome outcome = classify(result, endpoint);
-                     if (outcome.kind == SendOutcome::Applied) {
-                         const QJsonArray made =
-                             QJsonDocument::fromJson(result.body).object().value(QStringLiteral("payouts")).toArray();
-                         for (const QJsonValue &value : made) {
-                             const QJsonObject p = value.toObject();
-                             if (p.value(QStringLiteral("reference")).toString() == intent.reference) {
-                                 outcome.vendorPayoutId = idText(p.value(QStringLiteral("id")));
-                                 outcome.vendorReference = intent.reference;
-                             }
-                         }
-                         if (outcome.vendorPayoutId.isEmpty()) {
-                             outcome.kind = SendOutcome::Unknown;
-                             outcome.message = tr("%1: the answer does not list the payout").arg(endpoint);
-                         }
-                     }
-                     done(outcome);
-                 });
-        });
+        return tr("the API key could not be read: %1").arg(error);
     }
 
-    void find(const Intent &intent, std::function<void(const FindOutcome &)> done) override
+    void sendWithKey(const Intent &intent, const QString &secret, std::function<void(const SendOutcome &)> done) override
     {
-        withSecret([this, intent, done](const QString &secret, const QString &error) {
-            if (!error.isEmpty()) {
-                done({FindOutcome::Failed, {}, {}, tr("the API key could not be read: %1").arg(error)});
-                return;
-            }
-            page(intent, secret, {}, 0, done);
-        });
+        const QJsonObject payout{{QStringLiteral("account"), intent.consignorId},
+                                 {QStringLiteral("amount"), intent.amountMinor}, // cents, as the vendor counts
+                                 {QStringLiteral("reference"), intent.reference},
+                                 {QStringLiteral("note"), QStringLiteral("ConsignDesk %1").arg(intent.reference)}};
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("payouts"), QJsonArray{payout}}})
+                                    .toJson(QJsonDocument::Compact);
+        post(QStringLiteral("/accounts/payouts"), body, secret,
+             [intent, done](const Net::HttpResult &result, const QString &endpoint) {
+                 SendOutcome outcome = classify(result, endpoint);
+                 if (outcome.kind == SendOutcome::Applied) {
+                     const QJsonArray made =
+                         QJsonDocument::fromJson(result.body).object().value(QStringLiteral("payouts")).toArray();
+                     for (const QJsonValue &value : made) {
+                         const QJsonObject p = value.toObject();
+                         if (p.value(QStringLiteral("reference")).toString() == intent.reference) {
+                             outcome.vendorPayoutId = jsonId(p.value(QStringLiteral("id")));
+                             outcome.vendorReference = intent.reference;
+                         }
+                     }
+                     if (outcome.vendorPayoutId.isEmpty()) {
+                         outcome.kind = SendOutcome::Unknown;
+                         outcome.message = tr("%1: the answer does not list the payout").arg(endpoint);
+                     }
+                 }
+                 done(outcome);
+             });
+    }
+
+    void findWithKey(const Intent &intent, const QString &secret, std::function<void(const FindOutcome &)> done) override
+    {
+        page(intent, secret, {}, 0, done);
     }
 
 private:
@@ -108,7 +97,7 @@ private:
                 for (const QJsonValue &value : envelope.value(QStringLiteral("data")).toArray()) {
                     const QJsonObject payout = value.toObject().value(QStringLiteral("payout")).toObject();
                     if (payout.value(QStringLiteral("reference")).toString() == intent.reference) {
-                        done({FindOutcome::Found, idText(payout.value(QStringLiteral("id"))), intent.reference,
+                        done({FindOutcome::Found, jsonId(payout.value(QStringLiteral("id"))), intent.reference,
                               tr("found among the account's payouts by its reference %1").arg(intent.reference)});
                         return;
                     }
@@ -134,76 +123,70 @@ class ConsignifyGateway : public PayoutGateway
 public:
     using PayoutGateway::PayoutGateway;
 
-    void send(const Intent &intent, std::function<void(const SendOutcome &)> done) override
+protected:
+    QString keyError(const QString &error) const override
     {
-        withSecret([this, intent, done](const QString &secret, const QString &error) {
-            if (!error.isEmpty()) {
-                done({SendOutcome::Refused, 0, {}, {}, tr("the API key could not be read: %1").arg(error)});
-                return;
-            }
-            // Money as exact decimals written out by hand: never through a double.
-            const auto decimal = [&intent](qint64 minor) { return Currency::formatPlain(minor, intent.currency).toUtf8(); };
-            QByteArray lines;
-            for (const QJsonValue &value : intent.lines) {
-                const QJsonObject line = value.toObject();
-                if (!lines.isEmpty())
-                    lines += ',';
-                lines += "{\"id\":" + QJsonDocument(QJsonArray{line.value(QStringLiteral("id"))}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-                if (line.contains(QStringLiteral("quantity")))
-                    lines += ",\"quantity\":" + QByteArray::number(line.value(QStringLiteral("quantity")).toInteger());
-                if (line.contains(QStringLiteral("amount")))
-                    lines += ",\"amount\":" + decimal(line.value(QStringLiteral("amount")).toInteger());
-                lines += '}';
-            }
-            const QByteArray note = QJsonDocument(QJsonArray{QStringLiteral("ConsignDesk %1").arg(intent.reference)})
-                                        .toJson(QJsonDocument::Compact)
-                                        .mid(1)
-                                        .chopped(1);
-            const QByteArray consigner = QJsonDocument(QJsonArray{intent.consignorId}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-            const QByteArray body = "{\"consignerId\":" + consigner + ",\"amount\":" + decimal(intent.amountMinor)
-                + ",\"adjustment\":0,\"note\":" + note + ",\"lineItems\":[" + lines + "]}";
-            post(QStringLiteral("/payouts"), body, secret, [intent, done](const Net::HttpResult &result, const QString &endpoint) {
-                SendOutcome outcome = classify(result, endpoint);
-                if (outcome.kind == SendOutcome::Applied) {
-                    const QJsonObject payout = QJsonDocument::fromJson(result.body).object();
-                    outcome.vendorPayoutId = idText(payout.value(QStringLiteral("id")));
-                    outcome.vendorReference = payout.value(QStringLiteral("reference")).toString();
-                    if (outcome.vendorPayoutId.isEmpty()) {
-                        outcome.kind = SendOutcome::Unknown;
-                        outcome.message = tr("%1: the answer does not name the payout").arg(endpoint);
-                    }
+        return tr("the API key could not be read: %1").arg(error);
+    }
+
+    void sendWithKey(const Intent &intent, const QString &secret, std::function<void(const SendOutcome &)> done) override
+    {
+        // Money as exact decimals written out by hand: never through a double.
+        const auto decimal = [&intent](qint64 minor) { return Currency::formatPlain(minor, intent.currency).toUtf8(); };
+        QByteArray lines;
+        for (const QJsonValue &value : intent.lines) {
+            const QJsonObject line = value.toObject();
+            if (!lines.isEmpty())
+                lines += ',';
+            lines += "{\"id\":" + QJsonDocument(QJsonArray{line.value(QStringLiteral("id"))}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+            if (line.contains(QStringLiteral("quantity")))
+                lines += ",\"quantity\":" + QByteArray::number(line.value(QStringLiteral("quantity")).toInteger());
+            if (line.contains(QStringLiteral("amount")))
+                lines += ",\"amount\":" + decimal(line.value(QStringLiteral("amount")).toInteger());
+            lines += '}';
+        }
+        const QByteArray note = QJsonDocument(QJsonArray{QStringLiteral("ConsignDesk %1").arg(intent.reference)})
+                                    .toJson(QJsonDocument::Compact)
+                                    .mid(1)
+                                    .chopped(1);
+        const QByteArray consigner = QJsonDocument(QJsonArray{intent.consignorId}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        const QByteArray body = "{\"consignerId\":" + consigner + ",\"amount\":" + decimal(intent.amountMinor)
+            + ",\"adjustment\":0,\"note\":" + note + ",\"lineItems\":[" + lines + "]}";
+        post(QStringLiteral("/payouts"), body, secret, [intent, done](const Net::HttpResult &result, const QString &endpoint) {
+            SendOutcome outcome = classify(result, endpoint);
+            if (outcome.kind == SendOutcome::Applied) {
+                const QJsonObject payout = QJsonDocument::fromJson(result.body).object();
+                outcome.vendorPayoutId = jsonId(payout.value(QStringLiteral("id")));
+                outcome.vendorReference = payout.value(QStringLiteral("reference")).toString();
+                if (outcome.vendorPayoutId.isEmpty()) {
+                    outcome.kind = SendOutcome::Unknown;
+                    outcome.message = tr("%1: the answer does not name the payout").arg(endpoint);
                 }
-                done(outcome);
-            });
+            }
+            done(outcome);
         });
     }
 
-    void find(const Intent &intent, std::function<void(const FindOutcome &)> done) override
+    void findWithKey(const Intent &intent, const QString &secret, std::function<void(const FindOutcome &)> done) override
     {
-        withSecret([this, intent, done](const QString &secret, const QString &error) {
-            if (!error.isEmpty()) {
-                done({FindOutcome::Failed, {}, {}, tr("the API key could not be read: %1").arg(error)});
+        const QString path = QStringLiteral("/consignor/%1/payouts")
+                                 .arg(QString::fromLatin1(QUrl::toPercentEncoding(intent.consignorId)));
+        get(path, {}, secret, [intent, done](const Net::HttpResult &result, const QString &endpoint) {
+            if (result.status != 200 || result.malformedBody) {
+                done({FindOutcome::Failed, {}, {}, classify(result, endpoint).message});
                 return;
             }
-            const QString path = QStringLiteral("/consignor/%1/payouts")
-                                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(intent.consignorId)));
-            get(path, {}, secret, [intent, done](const Net::HttpResult &result, const QString &endpoint) {
-                if (result.status != 200 || result.malformedBody) {
-                    done({FindOutcome::Failed, {}, {}, classify(result, endpoint).message});
+            const QString mark = QStringLiteral("ConsignDesk %1").arg(intent.reference);
+            for (const QJsonValue &value : QJsonDocument::fromJson(result.body).array()) {
+                const QJsonObject payout = value.toObject();
+                if (payout.value(QStringLiteral("note")).toString().contains(mark)) {
+                    done({FindOutcome::Found, jsonId(payout.value(QStringLiteral("id"))),
+                          payout.value(QStringLiteral("reference")).toString(),
+                          tr("found among the consignor's payouts by the note %1").arg(mark)});
                     return;
                 }
-                const QString mark = QStringLiteral("ConsignDesk %1").arg(intent.reference);
-                for (const QJsonValue &value : QJsonDocument::fromJson(result.body).array()) {
-                    const QJsonObject payout = value.toObject();
-                    if (payout.value(QStringLiteral("note")).toString().contains(mark)) {
-                        done({FindOutcome::Found, idText(payout.value(QStringLiteral("id"))),
-                              payout.value(QStringLiteral("reference")).toString(),
-                              tr("found among the consignor's payouts by the note %1").arg(mark)});
-                        return;
-                    }
-                }
-                done({FindOutcome::Absent, {}, {}, tr("the consignor's payouts hold none noted %1").arg(mark)});
-            });
+            }
+            done({FindOutcome::Absent, {}, {}, tr("the consignor's payouts hold none noted %1").arg(mark)});
         });
     }
 };
@@ -244,6 +227,26 @@ void PayoutGateway::withSecret(std::function<void(const QString &, const QString
         return;
     }
     m_secret(std::move(done));
+}
+
+void PayoutGateway::send(const Intent &intent, std::function<void(const SendOutcome &)> done)
+{
+    withSecret([this, intent, done](const QString &secret, const QString &error) {
+        if (!error.isEmpty())
+            done({SendOutcome::Refused, 0, {}, {}, keyError(error)});
+        else
+            sendWithKey(intent, secret, done);
+    });
+}
+
+void PayoutGateway::find(const Intent &intent, std::function<void(const FindOutcome &)> done)
+{
+    withSecret([this, intent, done](const QString &secret, const QString &error) {
+        if (!error.isEmpty())
+            done({FindOutcome::Failed, {}, {}, keyError(error)});
+        else
+            findWithKey(intent, secret, done);
+    });
 }
 
 QUrl PayoutGateway::url(const QString &path) const

@@ -52,8 +52,10 @@ public:
                                                Vendors::Connector::SecretSource secret);
     ~PayoutGateway() override;
 
-    virtual void send(const Intent &intent, std::function<void(const SendOutcome &)> done) = 0;
-    virtual void find(const Intent &intent, std::function<void(const FindOutcome &)> done) = 0;
+    /// Sends @p intent once; without the API key nothing is sent (Refused).
+    void send(const Intent &intent, std::function<void(const SendOutcome &)> done);
+    /// Looks for @p intent among the vendor's payouts.
+    void find(const Intent &intent, std::function<void(const FindOutcome &)> done);
 
     const Connection &connection() const { return m_connection; }
     /// Requests and reads go through it (tests shorten its retry waits).
@@ -63,8 +65,11 @@ public:
 
 protected:
     PayoutGateway(const Connection &connection, Net::HttpClient &http, Vendors::Connector::SecretSource secret);
-    /// @p done gets the secret, or an error and nothing is sent.
-    void withSecret(std::function<void(const QString &secret, const QString &error)> done);
+    /// send() and find() of the vendor, with the API key read.
+    virtual void sendWithKey(const Intent &intent, const QString &secret, std::function<void(const SendOutcome &)> done) = 0;
+    virtual void findWithKey(const Intent &intent, const QString &secret, std::function<void(const FindOutcome &)> done) = 0;
+    /// Why nothing was sent or read: the API key could not be read (@p error).
+    virtual QString keyError(const QString &error) const = 0;
     QUrl url(const QString &path) const;
     /// A write: sent once, its outcome classified.
     void post(const QString &path, const QByteArray &body, const QString &secret,
@@ -75,6 +80,9 @@ protected:
     static SendOutcome classify(const Net::HttpResult &result, const QString &endpoint);
 
 private:
+    /// @p done gets the secret, or an error and nothing is sent.
+    void withSecret(std::function<void(const QString &secret, const QString &error)> done);
+
     Connection m_connection;
     std::unique_ptr<Net::VendorClient> m_client;
     Vendors::Connector::SecretSource m_secret;

@@ -1,5 +1,6 @@
 #include "payouts/proposals.h"
 
+#include "payouts/ledger.h"
 #include "payouts/payoutsettings.h"
 #include "store/cachewriter.h"
 
@@ -68,15 +69,6 @@ const char *heldBackIntents =
     "AND (i.state <> 'confirmed' OR i.settled_at IS NULL OR i.settled_at >= COALESCE("
     "(SELECT MAX(r.started) FROM sync_runs r WHERE r.connection_id = i.connection_id AND r.resource = :resource "
     "AND r.status = 'complete'), 0))";
-
-QString lineIdOf(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(qint64(value.toDouble()));
-    return {};
-}
 
 void sortByName(QList<Proposal> &proposals)
 {
@@ -221,7 +213,7 @@ std::optional<QList<Proposal>> consignify(QSqlDatabase db, const ConnectionRow &
     while (intents.next()) {
         const QJsonArray lines = QJsonDocument::fromJson(intents.value(3).toByteArray()).array();
         for (const QJsonValue &line : lines) {
-            const QString id = line.isObject() ? lineIdOf(line.toObject().value(QLatin1String("id"))) : lineIdOf(line);
+            const QString id = lineId(line);
             if (!id.isEmpty())
                 claimed.insert(id);
         }

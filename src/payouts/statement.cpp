@@ -3,6 +3,7 @@
 #include "core/currency.h"
 #include "core/numbers.h"
 #include "core/vendor.h"
+#include "payouts/documentstyle.h"
 #include "store/cachewriter.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -33,24 +34,16 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(Statement)
 };
 
-// The palette: ink, a muted grey for labels, the accent of headings and rules.
-constexpr auto ink = "#1d2530";
-constexpr auto muted = "#667281";
-constexpr auto accent = "#1f3a5f";
-constexpr auto rule = "#d5dbe3";
+using DocumentStyle::accent;
+using DocumentStyle::day;
+using DocumentStyle::ink;
+using DocumentStyle::muted;
+using DocumentStyle::rule;
+// The band behind the table's header.
 constexpr auto band = "#edf1f6";
 
 constexpr qreal marginMm = 15;
 constexpr qreal footerMm = 9;
-
-QString lineIdOf(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(qint64(value.toDouble()));
-    return {};
-}
 
 QString esc(const QString &text)
 {
@@ -197,17 +190,6 @@ bool consignCloudLine(QSqlQuery &entry, QSqlQuery &saleLines, const Intent &inte
     return true;
 }
 
-// A short date with the whole year ("3/4/2024", "04.03.2024", "4 Mar 2024").
-QString day(const QDate &date, const QLocale &locale)
-{
-    if (!date.isValid())
-        return {};
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return locale.toString(date, format);
-}
-
 QString money(qint64 minor, const QString &currency, const QLocale &locale)
 {
     // No break inside an amount ("US$ 1,234.00" stays on one line).
@@ -225,19 +207,6 @@ QString cellStyle(bool right, bool ruled = true)
     return style;
 }
 
-QFont documentFont()
-{
-    QFont font;
-    font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans"), QStringLiteral("Liberation Sans"),
-                      QStringLiteral("Arial"), QStringLiteral("Helvetica")});
-    font.setStyleHint(QFont::SansSerif);
-    font.setPointSizeF(9);
-    // Qt shapes without ligatures when letters are spaced: "fi" stays two
-    // letters, so a PDF's text is found and copied as typed ("confirmed").
-    font.setLetterSpacing(QFont::PercentageSpacing, 100);
-    return font;
-}
-
 // Lays each statement out on the device's pages (inside its margins), a
 // footer on each: the statement's store, consignor and reference, and
 // "Page n of m" (of that statement).
@@ -249,12 +218,11 @@ void paintStatements(QPainter &painter, QPagedPaintDevice &device, const QList<S
     const qreal height = device.height();
     const qreal footer = footerMm / 25.4 * dpiY;
     const qreal bodyHeight = height - footer;
-    QFont footerFont = documentFont();
-    footerFont.setPointSizeF(7.5);
+    const QFont footerFont = DocumentStyle::font(7.5);
     bool first = true;
     for (const Statement &s : statements) {
         QTextDocument doc;
-        doc.setDefaultFont(documentFont());
+        doc.setDefaultFont(DocumentStyle::font(9));
         doc.setUndoRedoEnabled(false);
         doc.setHtml(statementHtml(s, locale));
         doc.documentLayout()->setPaintDevice(&device);
@@ -353,7 +321,7 @@ std::optional<Statement> statementForIntent(QSqlDatabase db, const Intent &inten
 
     for (const QJsonValue &value : intent.lines) {
         const QJsonObject object = value.toObject();
-        const QString id = value.isObject() ? lineIdOf(object.value(QLatin1String("id"))) : lineIdOf(value);
+        const QString id = lineId(value);
         StatementLine line;
         line.title = id;
         line.notInCache = true;

@@ -2,6 +2,7 @@
 
 #include "core/currency.h"
 #include "core/numbers.h"
+#include "payouts/documentstyle.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -27,12 +28,13 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(PdfSink)
 };
 
-// The palette of the consignor statement: ink, muted labels, the accent of
-// headings and rules, the band behind the table's header and every other row.
-constexpr auto ink = "#1d2530";
-constexpr auto muted = "#667281";
-constexpr auto accent = "#1f3a5f";
-constexpr auto rule = "#d5dbe3";
+// The palette of the consignor statement, and the band behind the table's
+// header and every other row.
+using Payouts::DocumentStyle::accent;
+using Payouts::DocumentStyle::day;
+using Payouts::DocumentStyle::ink;
+using Payouts::DocumentStyle::muted;
+using Payouts::DocumentStyle::rule;
 constexpr auto headerBand = "#e6ebf2";
 constexpr auto rowBand = "#f4f6f9";
 
@@ -46,31 +48,6 @@ constexpr qsizetype sampleRows = 100;
 constexpr qint64 totalsHeadroom = 1000;
 /// How much smaller a number may be set before it is cut instead.
 constexpr qreal minimumShrink = 0.7;
-
-QFont documentFont(qreal points, bool bold = false)
-{
-    QFont font;
-    font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans"), QStringLiteral("Liberation Sans"),
-                      QStringLiteral("Arial"), QStringLiteral("Helvetica")});
-    font.setStyleHint(QFont::SansSerif);
-    font.setPointSizeF(points);
-    font.setBold(bold);
-    // Qt shapes without ligatures when letters are spaced: "fi" stays two
-    // letters, so the PDF's text is found and copied as typed.
-    font.setLetterSpacing(QFont::PercentageSpacing, 100);
-    return font;
-}
-
-// A short date with the whole year ("3/4/2024", "04.03.2024", "4 Mar 2024").
-QString day(const QDate &date, const QLocale &locale)
-{
-    if (!date.isValid())
-        return {};
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return locale.toString(date, format);
-}
 
 bool rightAligned(CellKind kind)
 {
@@ -143,11 +120,11 @@ struct PdfSink::Private {
 
     QList<QList<Cell>> pending; ///< the first rows, until the columns are measured
 
-    QFont bodyFont = documentFont(8.5);
-    QFont boldFont = documentFont(8.5, true);
-    QFont titleFont = documentFont(14, true);
-    QFont metaFont = documentFont(9.5);
-    QFont smallFont = documentFont(7.5);
+    QFont bodyFont = Payouts::DocumentStyle::font(8.5);
+    QFont boldFont = Payouts::DocumentStyle::font(8.5, true);
+    QFont titleFont = Payouts::DocumentStyle::font(14, true);
+    QFont metaFont = Payouts::DocumentStyle::font(9.5);
+    QFont smallFont = Payouts::DocumentStyle::font(7.5);
     std::optional<QFontMetricsF> body, bold, title, metaMetrics, small;
 
     QList<qreal> left;   ///< each column's left edge

@@ -71,12 +71,10 @@ QString storeText(QSqlDatabase db, const QString &connectionId)
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
-// Runs @p sql (first column the group, second the currency, then the numbers
-// of @p kinds) into the sink, with a totals row per currency.
-bool groupedReport(QSqlDatabase db, const QString &sql, const QVariantList &binds, const TableMeta &meta,
-                   TableSink &sink, QString *error, qint64 *rows)
+// Runs @p sql with @p binds into @p query and begins the sink; false with the error.
+bool beginReport(QSqlQuery &query, const QString &sql, const QVariantList &binds, const TableMeta &meta, TableSink &sink,
+                 QString *error)
 {
-    QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(sql);
     for (const QVariant &bind : binds)
@@ -85,7 +83,25 @@ bool groupedReport(QSqlDatabase db, const QString &sql, const QVariantList &bind
         *error = query.lastError().text();
         return false;
     }
-    if (!sink.begin(meta, error))
+    return sink.begin(meta, error);
+}
+
+// Ends the sink with the totals rows; @p rows (if asked) gets the rows written.
+bool finishReport(TableSink &sink, const QList<QList<Cell>> &totalRows, qint64 written, qint64 *rows, QString *error)
+{
+    sink.totals(totalRows);
+    if (rows)
+        *rows = written;
+    return sink.finish(error);
+}
+
+// Runs @p sql (first column the group, second the currency, then the numbers
+// of @p kinds) into the sink, with a totals row per currency.
+bool groupedReport(QSqlDatabase db, const QString &sql, const QVariantList &binds, const TableMeta &meta,
+                   TableSink &sink, QString *error, qint64 *rows)
+{
+    QSqlQuery query(db);
+    if (!beginReport(query, sql, binds, meta, sink, error))
         return false;
     const int numbers = int(meta.columns.size()) - 2;
     QMap<QString, QList<qint64>> totals; // per currency
@@ -113,10 +129,7 @@ bool groupedReport(QSqlDatabase db, const QString &sql, const QVariantList &bind
                                                                          : Cell::integer(it.value().at(i)));
         totalRows.append(cells);
     }
-    sink.totals(totalRows);
-    if (rows)
-        *rows = written;
-    return sink.finish(error);
+    return finishReport(sink, totalRows, written, rows, error);
 }
 
 QString connectionFilter(const ReportParams &p, QVariantList *binds)
@@ -151,15 +164,7 @@ bool listReport(QSqlDatabase db, const QString &sql, const QVariantList &binds, 
                 const ListSpec &spec, TableSink &sink, QString *error, qint64 *rows)
 {
     QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    if (!sink.begin(meta, error))
+    if (!beginReport(query, sql, binds, meta, sink, error))
         return false;
     const int columns = int(meta.columns.size());
     QList<bool> summed(columns, false);
@@ -230,10 +235,7 @@ bool listReport(QSqlDatabase db, const QString &sql, const QVariantList &binds, 
             totalRows.append(cells);
         }
     }
-    sink.totals(totalRows);
-    if (rows)
-        *rows = written;
-    return sink.finish(error);
+    return finishReport(sink, totalRows, written, rows, error);
 }
 
 // The period over @p column (epoch milliseconds) as SQL, binding its ends.

@@ -24,26 +24,13 @@ void ConsignorDetail::followLink(const QUrl &url)
         QDesktopServices::openUrl(url);
 }
 
-qint64 ConsignorDetail::countOf(const QString &sql, const QString &connectionId, const QString &externalId)
-{
-    QSqlQuery q(db());
-    q.prepare(sql);
-    q.addBindValue(connectionId);
-    q.addBindValue(externalId);
-    return run(q) && q.next() ? q.value(0).toLongLong() : 0;
-}
-
 bool ConsignorDetail::render(qint64 id, Html &html)
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT * FROM consignors WHERE id = ?"));
-    q.addBindValue(id);
-    if (!run(q) || !q.next())
+    const std::optional<Record> record = findRecord(q, QStringLiteral("SELECT * FROM consignors WHERE id = ?"), id);
+    if (!record)
         return false;
-    const QString connectionId = columnText(q, "connection_id");
-    const QString externalId = columnText(q, "external_id");
-    const QString currency = columnText(q, "currency");
-    const ConnectionInfo connection = connectionInfo(db(), connectionId).value_or(ConnectionInfo{});
+    const auto &[connectionId, externalId, currency, connection] = *record;
 
     QString name = columnText(q, "name");
     if (name.isEmpty())
@@ -130,18 +117,17 @@ void ConsignorDetail::renderSamePerson(qint64 id, const QString &connectionId, c
 
 namespace {
 
-QString listNote(qint64 total, int limit)
+// "(3)", or "(the newest 50 of 120)".
+QString listNote(qint64 total)
 {
-    if (total <= limit)
-        return QStringLiteral("(%1)").arg(count(total));
-    return ConsignorDetail::tr("(the newest %1 of %2)").arg(count(limit), count(total));
+    return countNote(total, ConsignorDetail::listLimit, ConsignorDetail::tr("(the newest %1 of %2)"));
 }
 
 } // namespace
 
 void ConsignorDetail::renderItems(const QString &connectionId, const QString &externalId, qint64 total, Html &html)
 {
-    html.section(tr("Items"), listNote(total, listLimit));
+    html.section(tr("Items"), listNote(total));
     if (total == 0) {
         html.paragraph(escape(tr("No items in the cache.")), true);
         return;
@@ -166,7 +152,7 @@ void ConsignorDetail::renderItems(const QString &connectionId, const QString &ex
 
 void ConsignorDetail::renderSales(const QString &connectionId, const QString &externalId, qint64 total, Html &html)
 {
-    html.section(tr("Sales"), listNote(total, listLimit));
+    html.section(tr("Sales"), listNote(total));
     if (total == 0) {
         html.paragraph(escape(tr("No sales in the cache.")), true);
         return;
@@ -210,7 +196,7 @@ void ConsignorDetail::renderSales(const QString &connectionId, const QString &ex
 
 void ConsignorDetail::renderPayouts(const QString &connectionId, const QString &externalId, qint64 total, Html &html)
 {
-    html.section(tr("Payouts"), listNote(total, listLimit));
+    html.section(tr("Payouts"), listNote(total));
     if (total == 0) {
         html.paragraph(escape(tr("No payouts in the cache.")), true);
         return;

@@ -20,7 +20,6 @@ protected:
     void followLink(const QUrl &url) override;
 
 private:
-    qint64 countOf(const QString &sql, const QString &connectionId, const QString &externalId);
     void renderSamePerson(qint64 id, const QString &connectionId, const QString &email, DetailFormat::Html &html);
     void renderItems(const QString &connectionId, const QString &externalId, qint64 total, DetailFormat::Html &html);
     void renderSales(const QString &connectionId, const QString &externalId, qint64 total, DetailFormat::Html &html);

@@ -90,6 +90,13 @@ QString count(qint64 n, const QLocale &locale)
     return locale.toString(n);
 }
 
+QString countNote(qint64 total, int limit, const QString &partOf)
+{
+    if (total <= limit)
+        return QStringLiteral("(%1)").arg(count(total));
+    return partOf.arg(count(limit), count(total));
+}
+
 QString thousandths(qint64 value, const QLocale &locale)
 {
     QString text = locale.toString(double(value) / 1000.0, 'f', 3);

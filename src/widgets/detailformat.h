@@ -34,6 +34,9 @@ QString isoDate(const QString &iso, const QLocale &locale = QLocale());
 QString share(const QVariant &basisPoints, const QLocale &locale = QLocale());
 /// A whole count in the locale ("1,234").
 QString count(qint64 n, const QLocale &locale = QLocale());
+/// The count beside a list's title: "(3)", or, when the list shows only
+/// @p limit of @p total rows, @p partOf filled in ("(the first 500 of 620)").
+QString countNote(qint64 total, int limit, const QString &partOf);
 /// Thousandths as a decimal without trailing zeros (5000 -> "5", 2500 -> "2.5").
 QString thousandths(qint64 value, const QLocale &locale = QLocale());
 

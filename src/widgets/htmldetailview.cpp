@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QScrollBar>
+#include <QSqlQuery>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -101,6 +102,29 @@ void HtmlDetailView::redraw()
     }
     m_browser->verticalScrollBar()->setValue(vertical);
     m_browser->horizontalScrollBar()->setValue(horizontal);
+}
+
+std::optional<HtmlDetailView::Record> HtmlDetailView::findRecord(QSqlQuery &q, const QString &sql, qint64 id)
+{
+    q.prepare(sql);
+    q.addBindValue(id);
+    if (!DetailFormat::run(q) || !q.next())
+        return std::nullopt;
+    Record record;
+    record.connectionId = DetailFormat::columnText(q, "connection_id");
+    record.externalId = DetailFormat::columnText(q, "external_id");
+    record.currency = DetailFormat::columnText(q, "currency");
+    record.connection = DetailFormat::connectionInfo(m_db, record.connectionId).value_or(DetailFormat::ConnectionInfo{});
+    return record;
+}
+
+qint64 HtmlDetailView::countOf(const QString &sql, const QString &connectionId, const QString &externalId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(sql);
+    q.addBindValue(connectionId);
+    q.addBindValue(externalId);
+    return DetailFormat::run(q) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 void HtmlDetailView::changeEvent(QEvent *event)

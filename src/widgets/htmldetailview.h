@@ -5,6 +5,9 @@
 
 #include <QSqlDatabase>
 
+#include <optional>
+
+class QSqlQuery;
 class QTextBrowser;
 
 namespace ConsignDesk {
@@ -38,6 +41,19 @@ protected:
     /// Draws the shown record again, keeping the scroll position.
     void redraw();
     QSqlDatabase db() const { return m_db; }
+
+    /// What every cached record has: its connection, its vendor id and currency.
+    struct Record {
+        QString connectionId;
+        QString externalId;
+        QString currency;
+        DetailFormat::ConnectionInfo connection;
+    };
+    /// Runs @p sql (one value bound: @p id) in @p q and reads the record's
+    /// row, which @p q stays on; nullopt when it is not in the cache.
+    std::optional<Record> findRecord(QSqlQuery &q, const QString &sql, qint64 id);
+    /// The count @p sql gives (two values bound: @p connectionId, @p externalId).
+    qint64 countOf(const QString &sql, const QString &connectionId, const QString &externalId);
     void changeEvent(QEvent *event) override;
 
 private:

@@ -87,7 +87,8 @@ bool ItemDetail::render(qint64 id, Html &html)
     m_waitingForImages = false;
     m_hasImages = false;
     QSqlQuery q(db());
-    q.prepare(
+    const std::optional<Record> record = findRecord(
+        q,
         QStringLiteral("SELECT i.*, c.id AS consignor_row, c.name AS consignor_name, cat.name AS category_name,"
                        " loc.name AS location_name, b.number AS batch_number"
                        " FROM items i"
@@ -95,14 +96,12 @@ bool ItemDetail::render(qint64 id, Html &html)
                        " LEFT JOIN categories cat ON cat.connection_id = i.connection_id AND cat.external_id = i.category_id"
                        " LEFT JOIN locations loc ON loc.connection_id = i.connection_id AND loc.external_id = i.location_id"
                        " LEFT JOIN batches b ON b.connection_id = i.connection_id AND b.external_id = i.batch_id"
-                       " WHERE i.id = ?"));
-    q.addBindValue(id);
-    if (!run(q) || !q.next())
+                       " WHERE i.id = ?"),
+        id);
+    if (!record)
         return false;
 
-    const QString connectionId = columnText(q, "connection_id");
-    const ConnectionInfo connection = connectionInfo(db(), connectionId).value_or(ConnectionInfo{});
-    const QString currency = columnText(q, "currency");
+    const auto &[connectionId, externalId, currency, connection] = *record;
     const QString title = columnText(q, "title");
     html.title(title.isEmpty() ? tr("Untitled item") : title, tr("Item of %1 (%2)").arg(connection.name, connection.vendorName));
     if (!q.value(QStringLiteral("deleted")).isNull())
@@ -145,7 +144,7 @@ bool ItemDetail::render(qint64 id, Html &html)
     html.textField(tr("Sold"), dateTime(q.value(QStringLiteral("sold"))));
     if (!columnText(q, "expires").isEmpty())
         html.textField(tr("Consignment ends"), isoDate(columnText(q, "expires")));
-    html.textField(tr("Vendor id"), columnText(q, "external_id"));
+    html.textField(tr("Vendor id"), externalId);
     html.endFields();
 
     const QString description = columnText(q, "description");
@@ -157,7 +156,7 @@ bool ItemDetail::render(qint64 id, Html &html)
     if (!images.isEmpty())
         renderImages(connection, images, html);
     renderPriceHistory(id, currency, html);
-    renderSales(connectionId, columnText(q, "external_id"), html);
+    renderSales(connectionId, externalId, html);
     return true;
 }
 

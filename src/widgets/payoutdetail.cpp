@@ -11,13 +11,10 @@ namespace {
 
 constexpr int lineLimit = 500;
 
-// "(3)", or "(the first 500 of 620)".
-QString linesNote(qint64 total)
-{
-    if (total <= lineLimit)
-        return QStringLiteral("(%1)").arg(count(total));
-    return PayoutDetail::tr("(the first %1 of %2)").arg(count(lineLimit), count(total));
-}
+// The payout, with its consignor's row and name.
+const QString payoutQuery = QStringLiteral("SELECT p.*, c.id AS consignor_row, c.name AS consignor_name FROM payouts p"
+                                           " LEFT JOIN consignors c ON c.connection_id = p.connection_id AND c.external_id = p.consignor_id"
+                                           " WHERE p.id = ?");
 
 } // namespace
 
@@ -29,16 +26,10 @@ PayoutDetail::PayoutDetail(QSqlDatabase db, QWidget *parent)
 bool PayoutDetail::render(qint64 id, Html &html)
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT p.*, c.id AS consignor_row, c.name AS consignor_name FROM payouts p"
-                             " LEFT JOIN consignors c ON c.connection_id = p.connection_id AND c.external_id = p.consignor_id"
-                             " WHERE p.id = ?"));
-    q.addBindValue(id);
-    if (!run(q) || !q.next())
+    const std::optional<Record> record = findRecord(q, payoutQuery, id);
+    if (!record)
         return false;
-    const QString connectionId = columnText(q, "connection_id");
-    const QString externalId = columnText(q, "external_id");
-    const QString currency = columnText(q, "currency");
-    const ConnectionInfo connection = connectionInfo(db(), connectionId).value_or(ConnectionInfo{});
+    const auto &[connectionId, externalId, currency, connection] = *record;
     const QString reference = columnText(q, "reference");
     html.title(reference.isEmpty() ? tr("Payout") : tr("Payout %1").arg(reference),
                tr("Payout of %1 (%2)").arg(connection.name, connection.vendorName));
@@ -62,13 +53,10 @@ bool PayoutDetail::render(qint64 id, Html &html)
     html.textField(tr("Vendor id"), externalId);
     html.endFields();
 
-    QSqlQuery total(db());
-    total.prepare(
-        QStringLiteral("SELECT count(*) FROM payout_lines WHERE connection_id = ? AND payout_id = ? AND deleted IS NULL"));
-    total.addBindValue(connectionId);
-    total.addBindValue(externalId);
-    const qint64 lines = run(total) && total.next() ? total.value(0).toLongLong() : 0;
-    html.section(tr("Lines"), linesNote(lines));
+    const qint64 lines = countOf(
+        QStringLiteral("SELECT count(*) FROM payout_lines WHERE connection_id = ? AND payout_id = ? AND deleted IS NULL"),
+        connectionId, externalId);
+    html.section(tr("Lines"), countNote(lines, lineLimit, tr("(the first %1 of %2)")));
     if (lines == 0) {
         html.paragraph(escape(tr("No lines in the cache.")), true);
         return true;

@@ -63,11 +63,8 @@ QTreeWidget *listView(const QString &objectName, const QString &accessibleName, 
 
 PayoutHistoryView::PayoutHistoryView(Sync::Workspace &workspace, Payouts::Ledger *ledger,
                                      Payouts::PayoutService *service, const QString &unavailable, QWidget *parent)
-    : QWidget(parent)
-    , m_workspace(workspace)
+    : PayoutsTab(workspace, service, unavailable, parent)
     , m_ledger(ledger)
-    , m_service(service)
-    , m_unavailable(unavailable)
 {
     setObjectName(QStringLiteral("payoutHistoryView"));
     setAccessibleName(tr("Payout history"));
@@ -116,9 +113,6 @@ PayoutHistoryView::PayoutHistoryView(Sync::Workspace &workspace, Payouts::Ledger
 
     m_vendorTitle = new QLabel(this);
     m_vendorTitle->setObjectName(QStringLiteral("vendorPayoutsTitle"));
-    QFont bold = m_vendorTitle->font();
-    bold.setBold(true);
-    m_vendorTitle->setFont(bold);
     m_vendorView = listView(QStringLiteral("vendorPayoutsView"), tr("The store's payouts to this consignor"), this);
     m_vendorView->setHeaderLabels({tr("Date"), tr("Amount"), tr("Reference"), tr("Lines"), tr("In the ledger as"),
                                    tr("Note")});
@@ -129,20 +123,7 @@ PayoutHistoryView::PayoutHistoryView(Sync::Workspace &workspace, Payouts::Ledger
     m_vendorView->setColumnWidth(2, chars * 20);
     m_vendorView->setColumnWidth(3, chars * 7);
     m_vendorView->setColumnWidth(4, chars * 19);
-    m_vendorTitle->setBuddy(m_vendorView);
-    auto *vendorBox = new QWidget(this);
-    auto *vendorLayout = new QVBoxLayout(vendorBox);
-    vendorLayout->setContentsMargins(0, 4, 0, 0);
-    vendorLayout->addWidget(m_vendorTitle);
-    vendorLayout->addWidget(m_vendorView, 1);
-
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->setObjectName(QStringLiteral("historySplitter"));
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_ledgerView);
-    m_splitter->addWidget(vendorBox);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter = splitAbove(m_ledgerView, m_vendorTitle, m_vendorView, QStringLiteral("historySplitter"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -184,13 +165,6 @@ void PayoutHistoryView::saveSettings() const
     settings.setValue(QStringLiteral("columns"), m_ledgerView->header()->saveState());
 }
 
-void PayoutHistoryView::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        refresh();
-}
-
 void PayoutHistoryView::setMessage(const QString &text, bool problem)
 {
     m_message->setText(text);
@@ -203,11 +177,8 @@ void PayoutHistoryView::setMessage(const QString &text, bool problem)
 
 void PayoutHistoryView::refresh()
 {
-    if (!isVisible()) {
-        m_stale = true; // read when shown
+    if (!readNow())
         return;
-    }
-    m_stale = false;
     const QTreeWidgetItem *was = m_ledgerView->currentItem();
     const qint64 currentId = was ? was->data(0, IntentIdRole).toLongLong() : 0;
     m_intents = m_ledger ? m_ledger->history() : QList<Intent>();
@@ -264,10 +235,7 @@ void PayoutHistoryView::refresh()
     QString status = tr("History: %1 in the ledger").arg(DetailFormat::count(m_intents.size()));
     if (open > 0)
         status += QStringLiteral(" · ") + tr("outcome unknown: %1").arg(DetailFormat::count(open));
-    if (status != m_status) {
-        m_status = status;
-        Q_EMIT statusChanged(m_status);
-    }
+    setStatus(status);
 }
 
 std::optional<Intent> PayoutHistoryView::currentIntent() const
@@ -384,22 +352,28 @@ bool PayoutHistoryView::saveStatement(const QString &path, QString *error) const
     return statement && Payouts::writeStatementPdf({*statement}, path, error);
 }
 
-void PayoutHistoryView::saveStatementWithDialog()
+QString PayoutHistoryView::askSavePath(const QString &caption, const QString &fileName, const QString &filter)
 {
-    const std::optional<Intent> intent = currentIntent();
-    if (!intent)
-        return;
     QSettings settings;
     settings.beginGroup(settingsGroup);
     QString dir = settings.value(QStringLiteral("exportDir")).toString();
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(dir).filePath(QStringLiteral("statement-%1.pdf").arg(intent->reference));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the Consignor's Statement"), suggested,
-                                                      tr("PDF files (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(this, caption, QDir(dir).filePath(fileName), filter);
+    if (!path.isEmpty())
+        settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
+    return path;
+}
+
+void PayoutHistoryView::saveStatementWithDialog()
+{
+    const std::optional<Intent> intent = currentIntent();
+    if (!intent)
+        return;
+    const QString path = askSavePath(tr("Save the Consignor's Statement"),
+                                     QStringLiteral("statement-%1.pdf").arg(intent->reference), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
     QString error;
     if (saveStatement(path, &error))
         setMessage(tr("The statement of %1 was saved to %2.").arg(intent->reference, QDir::toNativeSeparators(path)), false);
@@ -457,18 +431,11 @@ bool PayoutHistoryView::exportCsv(const QString &path, QString *error) const
 
 void PayoutHistoryView::exportWithDialog()
 {
-    QSettings settings;
-    settings.beginGroup(settingsGroup);
-    QString dir = settings.value(QStringLiteral("exportDir")).toString();
-    if (dir.isEmpty() || !QFileInfo(dir).isDir())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(dir).filePath(
-        QStringLiteral("payout-ledger-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the Payout Ledger"), suggested,
-                                                      tr("CSV files (*.csv)"));
+    const QString path = askSavePath(tr("Export the Payout Ledger"),
+                                     QStringLiteral("payout-ledger-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)),
+                                     tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
     QString error;
     if (exportCsv(path, &error))
         setMessage(tr("The ledger was saved to %1.").arg(QDir::toNativeSeparators(path)), false);

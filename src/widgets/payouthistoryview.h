@@ -1,9 +1,7 @@
 #pragma once
 
 #include "payouts/ledger.h"
-
-#include <QPointer>
-#include <QWidget>
+#include "widgets/payoutstab.h"
 
 class QLabel;
 class QPushButton;
@@ -13,19 +11,12 @@ class QTreeWidget;
 
 namespace ConsignDesk {
 
-namespace Payouts {
-class PayoutService;
-}
-namespace Sync {
-class Workspace;
-}
-
 /// @short The Payouts pane's "History" tab: the payout ledger, newest first,
 /// and below it the vendor's payouts to the selected consignor as the cache
 /// has them, so the two can be compared. An intent whose outcome is unknown
 /// can be reconciled; the ledger exports to CSV (the columns of
 /// `consigndesk payouts ledger`).
-class PayoutHistoryView : public QWidget
+class PayoutHistoryView : public PayoutsTab
 {
     Q_OBJECT
 public:
@@ -49,7 +40,6 @@ public:
 
     QTreeWidget *ledgerView() const { return m_ledgerView; }
     QTreeWidget *vendorView() const { return m_vendorView; }
-    QString statusText() const { return m_status; }
     /// The intent of the current row.
     std::optional<Payouts::Intent> currentIntent() const;
 
@@ -59,7 +49,7 @@ public:
     bool saveStatement(const QString &path, QString *error) const;
 
 public Q_SLOTS:
-    void refresh();
+    void refresh() override;
     /// "Export CSV…": asks where, then exportCsv().
     void exportWithDialog();
     /// "Save Statement…": asks where, then saveStatement().
@@ -68,23 +58,18 @@ public Q_SLOTS:
     void reconcileCurrent();
 
 Q_SIGNALS:
-    void statusChanged(const QString &text);
     /// An intent of @p connectionName was settled by reconciliation.
     void reconciled(const QString &connectionName);
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 private:
     void showVendorPayouts();
     void updateActions();
     void setMessage(const QString &text, bool problem);
+    /// Asks where to save @p fileName, starting in the folder used last; "" when cancelled.
+    QString askSavePath(const QString &caption, const QString &fileName, const QString &filter);
     void saveSettings() const;
 
-    Sync::Workspace &m_workspace;
     Payouts::Ledger *m_ledger;
-    QPointer<Payouts::PayoutService> m_service;
-    QString m_unavailable;
     QList<Payouts::Intent> m_intents;
     QTreeWidget *m_ledgerView = nullptr;
     QTreeWidget *m_vendorView = nullptr;
@@ -95,8 +80,6 @@ private:
     QPushButton *m_statement = nullptr;
     QSplitter *m_splitter = nullptr;
     QTimer *m_refreshTimer = nullptr;
-    QString m_status;
-    bool m_stale = true;
     bool m_reconciling = false;
     bool m_columnsSized = false;
 };

@@ -33,21 +33,8 @@ using Payouts::Proposal;
 
 namespace {
 
-// At least as wide as what @p column of @p view holds.
-template<typename View>
-void fitColumn(View *view, int column, int padding)
-{
-    const int needed = static_cast<QAbstractItemView *>(view)->sizeHintForColumn(column) + padding;
-    view->setColumnWidth(column, std::max(view->columnWidth(column), needed));
-}
-
 const QString thresholdKey = QStringLiteral("Payouts/confirmAboveMinor");
 const QString geometryKey = QStringLiteral("Payouts/reviewGeometry");
-
-QString consignorText(const Proposal &p)
-{
-    return p.consignorName.isEmpty() ? p.consignorId : p.consignorName;
-}
 
 } // namespace
 
@@ -121,10 +108,7 @@ PayoutReviewDialog::PayoutReviewDialog(const QList<Proposal> &proposals, const Q
     m_totalsLabel = new QLabel(this);
     m_totalsLabel->setObjectName(QStringLiteral("reviewTotals"));
     m_totalsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QStringList totals;
-    for (auto it = m_totals.cbegin(); it != m_totals.cend(); ++it)
-        totals.append(Currency::format(it.value(), it.key()));
-    const QString joined = totals.join(QStringLiteral(" · ")).toHtmlEscaped();
+    const QString joined = totalsPerCurrency(proposals).toHtmlEscaped();
     m_totalsLabel->setText(m_totals.size() == 1 ? tr("<b>Total: %1</b>").arg(joined)
                                                 : tr("<b>Totals: %1</b> (one per currency)").arg(joined));
     m_totalsLabel->setAccessibleName(tr("Total per currency"));

@@ -35,14 +35,6 @@ using Payouts::Proposal;
 
 namespace {
 
-// At least as wide as what @p column of @p view holds.
-template<typename View>
-void fitColumn(View *view, int column, int padding)
-{
-    const int needed = static_cast<QAbstractItemView *>(view)->sizeHintForColumn(column) + padding;
-    view->setColumnWidth(column, std::max(view->columnWidth(column), needed));
-}
-
 const QString settingsGroup = QStringLiteral("Payouts/Due");
 
 qint64 pow10(int digits)
@@ -56,11 +48,6 @@ qint64 pow10(int digits)
 QString proposalKey(const Proposal &p)
 {
     return p.connectionId + u'\n' + p.consignorId;
-}
-
-QString consignorText(const Proposal &p)
-{
-    return p.consignorName.isEmpty() ? p.consignorId : p.consignorName;
 }
 
 } // namespace
@@ -198,6 +185,11 @@ bool ProposalFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     return true;
 }
 
+QString consignorText(const Proposal &proposal)
+{
+    return proposal.consignorName.isEmpty() ? proposal.consignorId : proposal.consignorName;
+}
+
 QString totalsPerCurrency(const QList<Proposal> &proposals)
 {
     QMap<QString, qint64> totals; // sorted by code: the same order every time
@@ -213,10 +205,7 @@ QString totalsPerCurrency(const QList<Proposal> &proposals)
 
 PayoutsDueView::PayoutsDueView(Sync::Workspace &workspace, Payouts::PayoutService *service, const QString &unavailable,
                                QWidget *parent)
-    : QWidget(parent)
-    , m_workspace(workspace)
-    , m_service(service)
-    , m_unavailable(unavailable)
+    : PayoutsTab(workspace, service, unavailable, parent)
 {
     setObjectName(QStringLiteral("payoutsDueView"));
     setAccessibleName(tr("Payouts due"));
@@ -311,9 +300,6 @@ PayoutsDueView::PayoutsDueView(Sync::Workspace &workspace, Payouts::PayoutServic
 
     m_linesTitle = new QLabel(tr("Lines"), this);
     m_linesTitle->setObjectName(QStringLiteral("linesTitle"));
-    QFont bold = m_linesTitle->font();
-    bold.setBold(true);
-    m_linesTitle->setFont(bold);
     m_lines = new QTreeWidget(this);
     m_lines->setObjectName(QStringLiteral("dueLines"));
     m_lines->setAccessibleName(tr("Lines behind the amount owed"));
@@ -331,20 +317,7 @@ PayoutsDueView::PayoutsDueView(Sync::Workspace &workspace, Payouts::PayoutServic
     m_lines->setColumnWidth(2, chars * 7);
     for (int column = 3; column < 6; ++column)
         m_lines->setColumnWidth(column, chars * 14);
-    m_linesTitle->setBuddy(m_lines);
-    auto *linesBox = new QWidget(this);
-    auto *linesLayout = new QVBoxLayout(linesBox);
-    linesLayout->setContentsMargins(0, 4, 0, 0);
-    linesLayout->addWidget(m_linesTitle);
-    linesLayout->addWidget(m_lines, 1);
-
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->setObjectName(QStringLiteral("dueSplitter"));
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_view);
-    m_splitter->addWidget(linesBox);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter = splitAbove(m_view, m_linesTitle, m_lines, QStringLiteral("dueSplitter"));
 
     m_selection = new QLabel(this);
     m_selection->setObjectName(QStringLiteral("dueSelection"));
@@ -431,22 +404,15 @@ void PayoutsDueView::reloadConnections()
     m_connectionsError = list ? QString() : tr("The connections could not be read: %1").arg(error);
 }
 
-void PayoutsDueView::showEvent(QShowEvent *event)
+void PayoutsDueView::shownAgain()
 {
-    QWidget::showEvent(event);
-    if (m_stale)
-        refresh();
-    else
-        updateSelection(); // a reconciliation elsewhere may have ended
+    updateSelection(); // a reconciliation elsewhere may have ended
 }
 
 void PayoutsDueView::refresh()
 {
-    if (!isVisible()) {
-        m_stale = true; // read when shown
+    if (!readNow())
         return;
-    }
-    m_stale = false;
     // Keep what was selected (and the current row) by connection and consignor.
     QSet<QString> selected;
     for (const Proposal &p : selectedProposals())
@@ -508,11 +474,7 @@ void PayoutsDueView::updateSelection()
     m_selection->setText(selected.isEmpty() ? tr("Select the consignors to pay (Shift or Ctrl for more than one)")
                                             : selection);
     m_approve->setEnabled(!selected.isEmpty() && m_service && m_unavailable.isEmpty() && !m_service->isBusy());
-    const QString status = selection.isEmpty() ? rows : rows + QStringLiteral(" · ") + selection;
-    if (status != m_status) {
-        m_status = status;
-        Q_EMIT statusChanged(m_status);
-    }
+    setStatus(selection.isEmpty() ? rows : rows + QStringLiteral(" · ") + selection);
 }
 
 void PayoutsDueView::showLines()

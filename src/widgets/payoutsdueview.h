@@ -2,13 +2,15 @@
 
 #include "core/connection.h"
 #include "payouts/proposals.h"
+#include "widgets/payoutstab.h"
 
+#include <QAbstractItemView>
 #include <QAbstractTableModel>
 #include <QHash>
-#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QSqlDatabase>
-#include <QWidget>
+
+#include <algorithm>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -20,13 +22,6 @@ class QTableView;
 class QTreeWidget;
 
 namespace ConsignDesk {
-
-namespace Payouts {
-class PayoutService;
-}
-namespace Sync {
-class Workspace;
-}
 
 /// @short The proposals of ProposalBuilder::due, one row per consignor owed.
 class ProposalModel : public QAbstractTableModel
@@ -75,13 +70,23 @@ private:
 
 /// "$1,234.00 · £56.70": one amount per currency, never added across currencies.
 QString totalsPerCurrency(const QList<Payouts::Proposal> &proposals);
+/// The consignor's name, or their id when the cache has no name.
+QString consignorText(const Payouts::Proposal &proposal);
+
+/// Widens @p column of @p view (a table or tree) to what it holds plus @p padding; never narrows it.
+template<typename View>
+void fitColumn(View *view, int column, int padding)
+{
+    const int needed = static_cast<QAbstractItemView *>(view)->sizeHintForColumn(column) + padding;
+    view->setColumnWidth(column, std::max(view->columnWidth(column), needed));
+}
 
 /// @short The Payouts pane's "Due" tab: who is owed what, with the lines
 /// behind it, and "Approve…" for the selected consignors.
 ///
 /// Proposals are read from the panes' connection to the cache; the review
 /// dialog sends them through the window's PayoutService.
-class PayoutsDueView : public QWidget
+class PayoutsDueView : public PayoutsTab
 {
     Q_OBJECT
 public:
@@ -94,23 +99,21 @@ public:
     QTableView *view() const { return m_view; }
     /// The selected proposals, in the order shown.
     QList<Payouts::Proposal> selectedProposals() const;
-    QString statusText() const { return m_status; }
     /// Ctrl+F: the consignor search.
     void focusSearch();
 
 public Q_SLOTS:
     /// Re-reads what is owed, keeping the selection where it still exists.
-    void refresh();
+    void refresh() override;
     /// Opens the review of the selected proposals (Ctrl+Return).
     void approveSelected();
 
 Q_SIGNALS:
-    void statusChanged(const QString &text);
     /// Payouts were sent to @p connectionNames (each at least tried).
     void payoutsSent(const QStringList &connectionNames);
 
 protected:
-    void showEvent(QShowEvent *event) override;
+    void shownAgain() override;
 
 private:
     void reloadConnections();
@@ -119,9 +122,6 @@ private:
     void saveSettings() const;
     void restoreSettings();
 
-    Sync::Workspace &m_workspace;
-    QPointer<Payouts::PayoutService> m_service;
-    QString m_unavailable; ///< why nothing can be paid (no ledger)
     QString m_connectionsError;
     QHash<QString, Connection> m_connections; ///< by id
     ProposalModel *m_model = nullptr;
@@ -136,8 +136,6 @@ private:
     QLabel *m_message = nullptr;
     QLabel *m_selection = nullptr;
     QPushButton *m_approve = nullptr;
-    QString m_status;
-    bool m_stale = true;
     bool m_restoring = false;
 };
 

@@ -10,13 +10,10 @@ namespace {
 
 constexpr int lineLimit = 500;
 
-// "(3)", or "(the first 500 of 620)".
-QString linesNote(qint64 total)
-{
-    if (total <= lineLimit)
-        return QStringLiteral("(%1)").arg(count(total));
-    return SaleDetail::tr("(the first %1 of %2)").arg(count(lineLimit), count(total));
-}
+// The sale, with its location's name.
+const QString saleQuery = QStringLiteral("SELECT s.*, loc.name AS location_name FROM sales s"
+                                         " LEFT JOIN locations loc ON loc.connection_id = s.connection_id AND loc.external_id = s.location_id"
+                                         " WHERE s.id = ?");
 
 } // namespace
 
@@ -28,16 +25,10 @@ SaleDetail::SaleDetail(QSqlDatabase db, QWidget *parent)
 bool SaleDetail::render(qint64 id, Html &html)
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT s.*, loc.name AS location_name FROM sales s"
-                             " LEFT JOIN locations loc ON loc.connection_id = s.connection_id AND loc.external_id = s.location_id"
-                             " WHERE s.id = ?"));
-    q.addBindValue(id);
-    if (!run(q) || !q.next())
+    const std::optional<Record> record = findRecord(q, saleQuery, id);
+    if (!record)
         return false;
-    const QString connectionId = columnText(q, "connection_id");
-    const QString externalId = columnText(q, "external_id");
-    const QString currency = columnText(q, "currency");
-    const ConnectionInfo connection = connectionInfo(db(), connectionId).value_or(ConnectionInfo{});
+    const auto &[connectionId, externalId, currency, connection] = *record;
     const QString number = columnText(q, "number");
     html.title(number.isEmpty() ? tr("Sale") : tr("Sale %1").arg(number),
                tr("Sale of %1 (%2)").arg(connection.name, connection.vendorName));
@@ -57,12 +48,10 @@ bool SaleDetail::render(qint64 id, Html &html)
     html.textField(tr("Vendor id"), externalId);
     html.endFields();
 
-    QSqlQuery total(db());
-    total.prepare(QStringLiteral("SELECT count(*) FROM sale_lines WHERE connection_id = ? AND sale_id = ? AND deleted IS NULL"));
-    total.addBindValue(connectionId);
-    total.addBindValue(externalId);
-    const qint64 lines = run(total) && total.next() ? total.value(0).toLongLong() : 0;
-    html.section(tr("Lines"), linesNote(lines));
+    const qint64 lines = countOf(
+        QStringLiteral("SELECT count(*) FROM sale_lines WHERE connection_id = ? AND sale_id = ? AND deleted IS NULL"),
+        connectionId, externalId);
+    html.section(tr("Lines"), countNote(lines, lineLimit, tr("(the first %1 of %2)")));
     if (lines == 0) {
         html.paragraph(escape(tr("No lines in the cache.")), true);
         return true;

@@ -1,6 +1,7 @@
 #include "vendors/consigncloud/consigncloudmappers.h"
 
 #include "core/currency.h"
+#include "vendors/jsonmapping.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -11,8 +12,6 @@
 namespace ConsignDesk::Vendors::ConsignCloud {
 
 namespace {
-
-constexpr qint64 exactLimit = qint64(1) << 53;
 
 /// "a string", "a number", … for a JSON value's type.
 QString typeName(const QJsonValue &value)
@@ -63,11 +62,6 @@ QString badValue(const QString &where, const QString &field, const QString &prob
 QString numberText(double value)
 {
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-
-bool isAbsent(const QJsonValue &value)
-{
-    return value.isNull() || value.isUndefined();
 }
 
 /// Reads the fields of one record; the first problem sticks and later reads do nothing.
@@ -151,9 +145,8 @@ public:
         if (v.isString())
             return v.toString();
         if (v.isDouble()) {
-            const double d = v.toDouble();
-            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= double(exactLimit))
-                return QString::number(qint64(d));
+            if (const std::optional<qint64> whole = exactInteger(v.toDouble()))
+                return QString::number(*whole);
         }
         fail(wrongType(m_where, QLatin1String(key), v, Expect::String));
         return {};
@@ -312,7 +305,7 @@ std::optional<qint64> fixedPoint(double value, int decimals, bool round, QString
         return std::nullopt;
     };
     const QString text = numberText(value);
-    if (!std::isfinite(value) || std::fabs(value) > double(exactLimit))
+    if (!std::isfinite(value) || std::fabs(value) > double(maxExact))
         return refuse(Text::tr("%1 is beyond the exact range of ±2^53").arg(text));
 
     // Shortest round-trip text: [-]digits[.digits][e[+-]digits]
@@ -361,7 +354,7 @@ std::optional<qint64> fixedPoint(double value, int decimals, bool round, QString
     qint64 result = digits.isEmpty() ? 0 : digits.toLongLong();
     if (roundUp)
         ++result;
-    if (result > exactLimit * 1000)
+    if (result > maxExact * 1000)
         return refuse(Text::tr("%1 is beyond the exact range of ±2^53").arg(text));
     return negative ? -result : result;
 }

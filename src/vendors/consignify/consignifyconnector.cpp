@@ -217,6 +217,16 @@ private:
         return result;
     }
 
+    /// A listing page's result before its records: where the listing goes on, its rows, the answer's time.
+    static PageResult pageStart(const Envelope &page, const Answer &answer)
+    {
+        PageResult result;
+        result.nextCursor = page.nextCursor;
+        result.serverTime = answer.serverTime;
+        result.rows = page.data.size();
+        return result;
+    }
+
     /// GET @p path (with @p query) as JSON; @p endpoint names it in messages.
     void getJson(const QString &path, const QString &query, std::function<void(const Answer &)> done)
     {
@@ -335,6 +345,17 @@ private:
         list.append(record);
     }
 
+    /// Fills the empty @p list with the records of @p lists, one row per id: the later one.
+    template<typename T>
+    static void addUnique(QList<T> &list, const QList<QList<T>> &lists)
+    {
+        QHash<QString, qsizetype> seen;
+        for (const QList<T> &records : lists) {
+            for (const T &record : records)
+                addUnique(list, seen, record);
+        }
+    }
+
     void fetchProducts(const QString &cursor, bool lineItems, std::function<void(const PageResult &)> done)
     {
         const QString endpoint = QStringLiteral("GET /products");
@@ -359,10 +380,7 @@ private:
                     products->append(mapped.value);
                 }
             }
-            PageResult base;
-            base.nextCursor = page.nextCursor;
-            base.serverTime = answer.serverTime;
-            base.rows = page.data.size();
+            const PageResult base = pageStart(page, answer);
             // Fill in what the rows did not carry: the consignor, then (products only) the effective share.
             runAll(int(products->size()), parallel,
                    [this, products, lineItems](int index, Finish finished) {
@@ -441,11 +459,7 @@ private:
                    if (!outcome.ok)
                        return done(failed(outcome));
                    PageResult result = base;
-                   QHash<QString, qsizetype> seen;
-                   for (const QList<Records::SaleLine> &list : *lines) {
-                       for (const Records::SaleLine &line : list)
-                           addUnique(result.records.saleLines, seen, line);
-                   }
+                   addUnique(result.records.saleLines, *lines);
                    result.ok = true;
                    done(result);
                });
@@ -511,10 +525,7 @@ private:
                 addUnique(*payouts, seen, mapped.value);
             }
             auto lines = std::make_shared<QList<QList<Records::PayoutLine>>>(payouts->size());
-            PageResult base;
-            base.nextCursor = page.nextCursor;
-            base.serverTime = answer.serverTime;
-            base.rows = page.data.size();
+            const PageResult base = pageStart(page, answer);
             runAll(int(payouts->size()), parallel,
                    [this, payouts, lines](int index, Finish finished) {
                        fetchPayoutDetail(&(*payouts)[index], &(*lines)[index], std::move(finished));
@@ -524,11 +535,7 @@ private:
                            return done(failed(outcome));
                        PageResult result = base;
                        result.records.payouts = *payouts;
-                       QHash<QString, qsizetype> seenLines;
-                       for (const QList<Records::PayoutLine> &list : *lines) {
-                           for (const Records::PayoutLine &line : list)
-                               addUnique(result.records.payoutLines, seenLines, line);
-                       }
+                       addUnique(result.records.payoutLines, *lines);
                        result.ok = true;
                        done(result);
                    });

@@ -28,20 +28,10 @@ QString Messages::badValue(const QString &endpoint, const QString &kind, const Q
 
 namespace {
 
-constexpr qint64 maxExact = qint64(1) << 53;
-
+// Consignify's messages call a value that is not there "undefined".
 QString typeName(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("undefined");
+    return value.isUndefined() ? QStringLiteral("undefined") : jsonTypeName(value);
 }
 
 /// Reads the fields of one record; the first problem is kept in `error` and
@@ -77,11 +67,10 @@ public:
         if (value.isString() && !value.toString().isEmpty())
             return value.toString();
         if (value.isDouble()) {
-            const double d = value.toDouble();
-            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= double(maxExact))
-                return QString::number(qint64(d));
+            if (const std::optional<qint64> whole = exactInteger(value.toDouble()))
+                return QString::number(*whole);
         }
-        if (!required && (value.isNull() || value.isUndefined()))
+        if (!required && isAbsent(value))
             return {};
         if (value.isUndefined() && required)
             missing(field);
@@ -98,7 +87,7 @@ public:
             return value.toString();
         if (value.isUndefined() && required)
             missing(field);
-        else if (!value.isNull() && !value.isUndefined())
+        else if (!isAbsent(value))
             wrong(field, value, QStringLiteral("a string"));
         else if (required)
             wrong(field, value, QStringLiteral("a string"));
@@ -108,8 +97,7 @@ public:
     bool has(const char *field) const { return m_json.contains(QLatin1String(field)); }
     bool isNull(const char *field) const
     {
-        const QJsonValue value = m_json.value(QLatin1String(field));
-        return value.isNull() || value.isUndefined();
+        return isAbsent(m_json.value(QLatin1String(field)));
     }
 
     std::optional<bool> boolean(const char *field, bool required = false)
@@ -119,7 +107,7 @@ public:
             return value.toBool();
         if (value.isUndefined() && required)
             missing(field);
-        else if (required || (!value.isNull() && !value.isUndefined()))
+        else if (required || !isAbsent(value))
             wrong(field, value, QStringLiteral("a boolean"));
         return std::nullopt;
     }
@@ -129,14 +117,14 @@ public:
         const QJsonValue value = m_json.value(QLatin1String(field));
         if (value.isDouble()) {
             const double d = value.toDouble();
-            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= double(maxExact))
-                return qint64(d);
+            if (const std::optional<qint64> whole = exactInteger(d))
+                return whole;
             badValue(field, Messages::tr("%1 is not a whole number").arg(QString::number(d, 'g', 17)));
             return std::nullopt;
         }
         if (value.isUndefined() && required)
             missing(field);
-        else if (required || (!value.isNull() && !value.isUndefined()))
+        else if (required || !isAbsent(value))
             wrong(field, value, QStringLiteral("a number"));
         return std::nullopt;
     }
@@ -159,7 +147,7 @@ public:
         }
         if (value.isUndefined() && required)
             missing(field);
-        else if (required || (!value.isNull() && !value.isUndefined()))
+        else if (required || !isAbsent(value))
             wrong(field, value, QStringLiteral("a number"));
         return std::nullopt;
     }
@@ -175,7 +163,7 @@ public:
                 badValue(field, reason);
             return bp;
         }
-        if (!value.isNull() && !value.isUndefined())
+        if (!isAbsent(value))
             wrong(field, value, QStringLiteral("a number"));
         return std::nullopt;
     }
@@ -194,7 +182,7 @@ public:
         }
         if (value.isUndefined() && required)
             missing(field);
-        else if (required || (!value.isNull() && !value.isUndefined()))
+        else if (required || !isAbsent(value))
             wrong(field, value, QStringLiteral("a string"));
         return {};
     }
@@ -374,7 +362,7 @@ Mapped<std::optional<int>> mapShare(const QJsonValue &json, const QString &produ
 
 Mapped<QString> mapProductConsignor(const QJsonValue &json, const QString &productId, const Context &context)
 {
-    if (json.isNull() || json.isUndefined())
+    if (isAbsent(json))
         return {QString(), {}};
     Reader r(json.toObject(), context, QStringLiteral("product"), productId);
     if (!json.isObject()) {
@@ -425,13 +413,12 @@ Mapped<Records::SaleLine> mapLineItem(const QJsonObject &json, const Context &co
         line.consignorAmountMinor = p.money("amount", line.currency, false);
         if (!p.ok() && r.ok())
             r.error = p.error;
-    } else if (!payout.isNull() && !payout.isUndefined()) {
+    } else if (!isAbsent(payout)) {
         r.wrong("itemPayout", payout, QStringLiteral("an object or null"));
     }
     if (r.ok() && quantity && unit) {
         line.quantity = *quantity;
-        const qint64 limit = qint64(1) << 53;
-        if (*quantity != 0 && std::llabs(*unit) > limit / std::llabs(*quantity))
+        if (*quantity != 0 && std::llabs(*unit) > maxExact / std::llabs(*quantity))
             r.badValue("currentQuantity", Messages::tr("%1 is above 2^53 minor units, too large for an exact amount")
                                               .arg(QStringLiteral("%1 x %2").arg(*unit).arg(*quantity)));
         else

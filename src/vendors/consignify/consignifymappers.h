@@ -6,6 +6,7 @@
 // of the consignor's share (4550). A record that does not fit is refused with
 // a message naming the endpoint, the record's id and the field.
 #include "core/records.h"
+#include "vendors/jsonmapping.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -37,12 +38,8 @@ struct Context {
     QString currency = QStringLiteral("GBP");
 };
 
-template<typename T>
-struct Mapped {
-    T value{};
-    QString error; ///< empty: ok
-    bool ok() const { return error.isEmpty(); }
-};
+/// A mapped record, or why it was refused.
+using Vendors::Mapped;
 
 /// A JSON number in major units to exact minor units of a currency with
 /// @p digits decimals; refuses non-finite values, more decimals than @p digits

@@ -144,15 +144,11 @@ public:
     {
         const std::optional<Cursor> cursor = parseCursor(request.cursor);
         if (request.resource != inventoryResource && request.resource != consumablesResource) {
-            PageResult failed;
-            failed.error = Text::tr("%1: unknown resource").arg(QString(QStringLiteral("Consignly ") + request.resource));
-            done(failed);
+            done(failure(Text::tr("%1: unknown resource").arg(QString(QStringLiteral("Consignly ") + request.resource))));
             return;
         }
         if (!cursor) {
-            PageResult failed;
-            failed.error = Text::tr("%1: the cursor \"%2\" is not one of this connector's").arg(request.resource, request.cursor);
-            done(failed);
+            done(failure(Text::tr("%1: the cursor \"%2\" is not one of this connector's").arg(request.resource, request.cursor)));
             return;
         }
         // A page that fails ends the walk: what was fetched ahead is of no use.
@@ -450,10 +446,16 @@ private:
 
     static PageResult failure(const Outcome &outcome)
     {
+        PageResult result = failure(outcome.error);
+        result.cancelled = outcome.cancelled;
+        return result;
+    }
+
+    static PageResult failure(const QString &error)
+    {
         PageResult result;
         result.ok = false;
-        result.cancelled = outcome.cancelled;
-        result.error = outcome.error;
+        result.error = error;
         return result;
     }
 
@@ -495,9 +497,7 @@ private:
                          QList<Records::StockLine> lines;
                          QString error;
                          if (!mapInventoryRecord(row, endpoint, unit, lines, &error)) {
-                             PageResult failed;
-                             failed.error = error;
-                             done(failed);
+                             done(failure(error));
                              return;
                          }
                          // A record listed twice (a duplicate row) is kept once, the later version.
@@ -548,9 +548,7 @@ private:
                          Records::SerialItem item;
                          QString error;
                          if (!mapSerialItem(row, endpoint, lineId, item, &error)) {
-                             PageResult failed;
-                             failed.error = error;
-                             walk->done(failed);
+                             walk->done(failure(error));
                              return;
                          }
                          walk->result.records.serialItems.append(item);
@@ -598,9 +596,7 @@ private:
                          ConsignmentRef consignment;
                          QString error;
                          if (!mapConsignment(row, endpoint, consignment, &error)) {
-                             PageResult failed;
-                             failed.error = error;
-                             done(failed);
+                             done(failure(error));
                              return;
                          }
                          if (!seen.contains(consignment.id)) {
@@ -634,9 +630,7 @@ private:
             QList<Records::Consumable> consumables;
             QString error;
             if (!mapConsumables(outcome.result.body, endpoint, consignment, consumables, &error)) {
-                PageResult failed;
-                failed.error = error;
-                walk->done(failed);
+                walk->done(failure(error));
                 return;
             }
             walk->result.records.consumables.append(consumables);

@@ -214,6 +214,39 @@ bool finish(const Reader &reader, QString *error)
     return !reader.failed();
 }
 
+// The body as a JSON object; otherwise nullopt, with *notJson set and the error.
+std::optional<QJsonObject> parseObject(const QByteArray &body, const QString &endpoint, QString *error, bool *notJson)
+{
+    if (notJson)
+        *notJson = false;
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        if (notJson)
+            *notJson = true;
+        if (error)
+            *error = Text::tr("%1: the answer is not valid JSON (cut short?)").arg(endpoint);
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+// The array @p name of @p object in @p out; otherwise false, with the error.
+bool arrayField(const QJsonObject &object, const QString &endpoint, const QString &name, QJsonArray &out, QString *error)
+{
+    const QJsonValue value = object.value(name);
+    if (value.isArray()) {
+        out = value.toArray();
+        return true;
+    }
+    if (error) {
+        *error = value.isUndefined() ? Text::tr("%1: field \"%2\" is missing").arg(endpoint, name)
+                                     : Text::tr("%1: field \"%2\" is %3, expected %4")
+                                           .arg(endpoint, name, typeWord(value), Text::tr("an array"));
+    }
+    return false;
+}
+
 } // namespace
 
 std::optional<qint64> fixedPoint(const QJsonValue &value, int decimals, QString *error)
@@ -274,18 +307,10 @@ std::optional<qint64> fixedPoint(const QJsonValue &value, int decimals, QString 
 bool parseEnvelope(const QByteArray &body, const QString &endpoint, const QString &arrayName, Envelope &out,
                    QString *error, bool *notJson)
 {
-    if (notJson)
-        *notJson = false;
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (notJson)
-            *notJson = true;
-        if (error)
-            *error = Text::tr("%1: the answer is not valid JSON (cut short?)").arg(endpoint);
+    const std::optional<QJsonObject> document = parseObject(body, endpoint, error, notJson);
+    if (!document)
         return false;
-    }
-    const QJsonObject page = document.object();
+    const QJsonObject &page = *document;
     for (const char *key : {"index", "total"}) {
         const QJsonValue value = page.value(QLatin1String(key));
         const double number = value.toDouble(-1);
@@ -301,18 +326,12 @@ bool parseEnvelope(const QByteArray &body, const QString &endpoint, const QStrin
             return false;
         }
     }
-    const QJsonValue rows = page.value(arrayName);
-    if (!rows.isArray()) {
-        if (error) {
-            *error = rows.isUndefined() ? Text::tr("%1: field \"%2\" is missing").arg(endpoint, arrayName)
-                                        : Text::tr("%1: field \"%2\" is %3, expected %4")
-                                              .arg(endpoint, arrayName, typeWord(rows), Text::tr("an array"));
-        }
+    QJsonArray rows;
+    if (!arrayField(page, endpoint, arrayName, rows, error))
         return false;
-    }
     out.index = page.value(QStringLiteral("index")).toInteger();
     out.total = page.value(QStringLiteral("total")).toInteger();
-    out.rows = rows.toArray();
+    out.rows = rows;
     return true;
 }
 
@@ -537,28 +556,12 @@ bool mapConsumable(const QJsonValue &value, const QString &endpoint, const Consi
 bool mapConsumables(const QByteArray &body, const QString &endpoint, const ConsignmentRef &consignment,
                     QList<Consumable> &out, QString *error, bool *notJson)
 {
-    if (notJson)
-        *notJson = false;
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (notJson)
-            *notJson = true;
-        if (error)
-            *error = Text::tr("%1: the answer is not valid JSON (cut short?)").arg(endpoint);
+    const std::optional<QJsonObject> document = parseObject(body, endpoint, error, notJson);
+    QJsonArray list;
+    if (!document || !arrayField(*document, endpoint, QStringLiteral("consumables"), list, error))
         return false;
-    }
-    const QJsonValue list = document.object().value(QStringLiteral("consumables"));
-    if (!list.isArray()) {
-        if (error) {
-            *error = list.isUndefined() ? Text::tr("%1: field \"%2\" is missing").arg(endpoint, QStringLiteral("consumables"))
-                                        : Text::tr("%1: field \"%2\" is %3, expected %4")
-                                              .arg(endpoint, QStringLiteral("consumables"), typeWord(list), Text::tr("an array"));
-        }
-        return false;
-    }
     out.clear();
-    for (const QJsonValue &value : list.toArray()) {
+    for (const QJsonValue &value : std::as_const(list)) {
         Consumable consumable;
         if (!mapConsumable(value, endpoint, consignment, consumable, error))
             return false;

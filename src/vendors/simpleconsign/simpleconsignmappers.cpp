@@ -88,30 +88,9 @@ QString Messages::notObject()
 
 namespace {
 
-constexpr qint64 maxExact = qint64(1) << 53;
-
 QString number(double value)
 {
     return QString::number(value, 'g', 17);
-}
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("missing");
-}
-
-bool isAbsent(const QJsonValue &value)
-{
-    return value.isNull() || value.isUndefined();
 }
 
 bool isDigits(const QString &text)
@@ -162,8 +141,8 @@ public:
         const QJsonValue v = value(field);
         if (v.isDouble()) {
             const double d = v.toDouble();
-            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= double(maxExact))
-                return QString::number(qint64(d));
+            if (const std::optional<qint64> whole = exactInteger(d))
+                return QString::number(*whole);
             return number(d);
         }
         return string(field);
@@ -310,7 +289,7 @@ public:
     void wrong(const char *field, const QJsonValue &v, const QString &expected)
     {
         if (ok())
-            error = Messages::wrongType(m_context.endpoint, kind(), m_id, QLatin1String(field), typeName(v), expected);
+            error = Messages::wrongType(m_context.endpoint, kind(), m_id, QLatin1String(field), jsonTypeName(v), expected);
     }
     void bad(const char *field, const QString &reason)
     {

@@ -7,6 +7,7 @@
 // record that does not fit is refused with a message naming the endpoint, the
 // record's sku and the field.
 #include "core/records.h"
+#include "vendors/jsonmapping.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -62,12 +63,8 @@ struct Context {
     qint64 position = -1; ///< the record's 0-based place in the answer, for a record without a usable sku
 };
 
-template<typename T>
-struct Mapped {
-    T value{};
-    QString error; ///< empty: ok
-    bool ok() const { return error.isEmpty(); }
-};
+/// A mapped record, or why it was refused.
+using Vendors::Mapped;
 
 /// Traxia's money: a whole number of cents (the amount times 100, whatever
 /// the currency) to exact minor units of a currency with @p digits decimals.
