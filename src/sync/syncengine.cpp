@@ -14,6 +14,11 @@ namespace ConsignDesk::Sync {
 
 namespace {
 
+// WAL pages between automatic checkpoints: SQLite's default, and during a
+// first load.
+constexpr int defaultCheckpointPages = 1000;
+constexpr int bulkLoadCheckpointPages = 65536;
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -147,6 +152,11 @@ void SyncRun::beginResource(const Vendors::ResourceSpec &spec)
             if (Store::BulkLoad::begin(m_db, spec.tables, &error)) {
                 m_bulkLoad = true;
                 m_writer.setFreshLoad(true);
+                // Every page of a first load is new rows: checkpoint the WAL
+                // into the cache every 256 MB rather than every 4 MB (each
+                // checkpoint waits for the disk); the load ends with one.
+                QSqlQuery wal(m_db.sql());
+                wal.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(bulkLoadCheckpointPages));
             }
             else
                 qCWarning(lcSync) << "no bulk load:" << error;
@@ -368,6 +378,8 @@ void SyncRun::finishResource()
     if (m_bulkLoad) {
         m_bulkLoad = false;
         m_writer.setFreshLoad(false);
+        QSqlQuery wal(m_db.sql());
+        wal.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(defaultCheckpointPages));
         QString error;
         QElapsedTimer restoring;
         restoring.start();
