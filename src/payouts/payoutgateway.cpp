@@ -34,6 +34,8 @@ QString messageOf(const QByteArray &body)
 // for payouts: they are found among the account's payout balance entries.
 class ConsignCloudGateway : public PayoutGateway
 {
+    Q_OBJECT // tr() in this class's own context, where its translations are
+
 public:
     using PayoutGateway::PayoutGateway;
 
@@ -120,6 +122,8 @@ private:
 // found again among the consignor's payouts by it.
 class ConsignifyGateway : public PayoutGateway
 {
+    Q_OBJECT // tr() in this class's own context, where its translations are
+
 public:
     using PayoutGateway::PayoutGateway;
 
@@ -321,3 +325,5 @@ SendOutcome PayoutGateway::classify(const Net::HttpResult &result, const QString
 }
 
 } // namespace ConsignDesk::Payouts
+
+#include "payoutgateway.moc"
