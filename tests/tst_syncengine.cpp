@@ -8,6 +8,7 @@
 #include "store/connectionstore.h"
 #include "sync/syncengine.h"
 
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -152,6 +153,62 @@ private Q_SLOTS:
         QCOMPARE(m_connector->requests.constLast().since, m_connector->serverTime.addSecs(-600));
         QCOMPARE(second->summaries().constFirst().counts.unchanged, 35);
         QCOMPARE(second->summaries().constFirst().counts.changed, 0);
+    }
+
+    // A run for changes writes the changed rows only (an unchanged one keeps
+    // the mark of the listing that last saw it); the next complete listing
+    // still tells the vanished rows from the rest.
+    void aRunForChangesWritesOnlyWhatChangedAndTheNextListingStillFindsTheVanished()
+    {
+        QVERIFY(run()->ok());
+        const qint64 firstRun = scalar(QStringLiteral("SELECT max(id) FROM sync_runs"));
+        m_connector->titles[7] = QStringLiteral("Item 7, repriced");
+        Sync::SyncRun *changes = run();
+        QVERIFY(changes->ok());
+        QVERIFY(!changes->summaries().constFirst().full);
+        QCOMPARE(changes->summaries().constFirst().counts.changed, 1);
+        QCOMPARE(changes->summaries().constFirst().counts.unchanged, 34);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE seen_run = %1").arg(firstRun)), 34);
+
+        m_connector->titles.removeLast(); // id-34 vanishes
+        Sync::SyncRun *listing = run(true);
+        QVERIFY(listing->ok());
+        QCOMPARE(listing->summaries().constFirst().counts.deleted, 1);
+        QCOMPARE(liveItems(), 34);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE external_id = 'id-34' AND deleted IS NOT NULL")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE title = 'Item 7, repriced' AND deleted IS NULL")), 1);
+    }
+
+    // With background checkpoints (a sync's connection has them) commits
+    // leave the checkpoint to the cache's checkpoint thread: in WAL mode only
+    // a checkpoint writes the cache file, so its growth is that thread's work,
+    // and what was committed stays whole.
+    void backgroundCheckpointsFoldTheWalIntoTheCacheFile()
+    {
+        const QString path = m_db->sql().databaseName();
+        QSqlQuery sql(m_db->sql());
+        QVERIFY(sql.exec(QStringLiteral("CREATE TABLE scratch (id INTEGER PRIMARY KEY, data BLOB)")));
+        QVERIFY(sql.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        sql.finish();
+        const qint64 before = QFileInfo(path).size();
+
+        m_db->setBackgroundCheckpoints(8); // 32 KB of WAL
+        QString error;
+        for (int transaction = 0; transaction < 20; ++transaction) {
+            QVERIFY2(m_db->beginWrite(&error), qPrintable(error));
+            QSqlQuery insert(m_db->sql());
+            insert.prepare(QStringLiteral("INSERT INTO scratch (data) VALUES (randomblob(?))"));
+            for (int row = 0; row < 10; ++row) {
+                insert.addBindValue(10000);
+                QVERIFY(insert.exec());
+            }
+            QVERIFY2(m_db->commit(&error), qPrintable(error));
+        }
+        m_db->waitForCheckpoints();
+        QVERIFY2(QFileInfo(path).size() >= before + 20 * 10 * 10000,
+                 qPrintable(QStringLiteral("%1 -> %2 bytes").arg(before).arg(QFileInfo(path).size())));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM scratch WHERE length(data) = 10000")), 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'")), 1);
     }
 
     void aChangedRowCountsAsChangedAndKeepsItsPriceHistory()

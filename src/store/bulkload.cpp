@@ -118,7 +118,8 @@ bool restore(Database &db, QString *error)
     if (!exec(db, QStringLiteral("DELETE FROM bulk_load_set_aside"), error) || !transaction.commit(error))
         return false;
     // The rebuilt indexes fill the WAL; fold it into the cache now, as part of
-    // the load, rather than in whatever write comes next.
+    // the load, rather than in whatever write comes next, and give the disk
+    // back (the WAL of a first load is larger than the cache's own rows).
     QString ignored;
     exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), &ignored);
     qCInfo(lcBulk) << "rebuilt the indexes of" << tables << "in" << timer.elapsed() << "ms";

@@ -222,7 +222,7 @@ bool CacheWriter::writeRow(const QString &connectionId, qint64 runId, const Row 
             const qint64 seen = st.lookup.int64(2);
             st.lookup.reset();
             if (same) {
-                if (seen != runId) {
+                if (m_markSeen && seen != runId) {
                     st.touch.bind(1, runId);
                     st.touch.bind(2, id);
                     if (!st.touch.exec())

@@ -59,6 +59,10 @@ public:
     /// While the tables are being loaded for the first time (empty before the
     /// run): skip the check for unchanged rows, which cannot exist.
     void setFreshLoad(bool fresh) { m_freshLoad = fresh; }
+    /// Whether an unchanged row is marked seen by the run (UPDATE seen_run),
+    /// as markVanished() after a complete listing needs; a run that reads only
+    /// changes needs no mark and so writes nothing for an unchanged row.
+    void setMarkSeen(bool mark) { m_markSeen = mark; }
 
     /// The tables records go to, in the order of Records::RecordBatch.
     static QStringList tables();
@@ -74,6 +78,7 @@ private:
     const char *m_lastTable = nullptr; ///< the table of the last row, whose statements are m_last
     TableStatements *m_last = nullptr;
     bool m_freshLoad = false;
+    bool m_markSeen = true;
 };
 
 } // namespace ConsignDesk::Store

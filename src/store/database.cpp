@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "store/bulkload.h"
+#include "store/checkpointer.h"
 #include "store/migrations.h"
 #include "store/statement.h"
 
@@ -10,6 +11,10 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcStore, "consigndesk.store")
 
@@ -32,6 +37,7 @@ bool exec(QSqlDatabase &db, const QString &statement, QString *error)
 
 Database::~Database()
 {
+    m_checkpointer.reset(); // its thread first: a checkpoint under way ends
     // The connection cannot close while a statement of it is alive.
     for (Statement *statement : QSet<Statement *>(m_statements))
         statement->release();
@@ -92,9 +98,11 @@ bool Database::configure(bool check, QString *error)
 {
     // A 64 MB page cache per connection, so a page of a big sync is not
     // spilled to the WAL mid-transaction; statement journals (FTS5 takes a
-    // savepoint per statement) in memory rather than in temp files.
+    // savepoint per statement) in memory rather than in temp files; a WAL
+    // that a big write grew is cut back to 64 MB when it starts over.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
+                               "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
+                               "PRAGMA journal_size_limit=67108864"}) {
         if (!exec(m_db, QString::fromLatin1(pragma), error))
             return false;
     }
@@ -170,6 +178,39 @@ void Database::rollback()
 {
     QString ignored;
     exec(m_db, QStringLiteral("ROLLBACK"), &ignored);
+}
+
+int Database::walCommitted(void *database, sqlite3 *handle, const char *name, int pages)
+{
+    auto *self = static_cast<Database *>(database);
+    // The thread fell far behind (or has no connection): this commit catches up.
+    if (pages >= std::max(16 * self->m_checkpointPages, 262144)) // 1 GB of 4 KB pages at least
+        sqlite3_wal_checkpoint_v2(handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    else if (pages >= self->m_checkpointPages)
+        self->m_checkpointer->request();
+    return SQLITE_OK;
+}
+
+void Database::setBackgroundCheckpoints(int pages)
+{
+    sqlite3 *handle = nativeHandle(*this);
+    if (!handle)
+        return;
+    if (pages <= 0) {
+        sqlite3_wal_autocheckpoint(handle, 1000); // replaces the hook
+        m_checkpointPages = 0;
+        return;
+    }
+    if (!m_checkpointer)
+        m_checkpointer = std::make_unique<Checkpointer>(m_db.databaseName());
+    m_checkpointPages = pages;
+    sqlite3_wal_hook(handle, &Database::walCommitted, this);
+}
+
+void Database::waitForCheckpoints()
+{
+    if (m_checkpointer)
+        m_checkpointer->waitUntilIdle();
 }
 
 } // namespace ConsignDesk::Store

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+struct sqlite3;
+
 namespace ConsignDesk::Store {
 
 /// @short The SQLite cache: one connection per thread and per use, each with
@@ -13,6 +15,7 @@ namespace ConsignDesk::Store {
 /// is brought to the newest version by numbered migrations in one transaction.
 ///
 /// The cache is ConsignDesk's own, not a public format: exports are.
+class Checkpointer;
 class Statement;
 
 class Database
@@ -43,6 +46,15 @@ public:
     bool commit(QString *error);
     void rollback();
 
+    /// From now on this connection's commits do not checkpoint the WAL
+    /// themselves: once it holds @p pages pages they ask a Checkpointer
+    /// thread to, and go on. Should that fall far behind, a commit
+    /// checkpoints itself, so the WAL stays bounded. 0 goes back to SQLite's
+    /// automatic checkpoint inside the commit (every 1000 pages).
+    void setBackgroundCheckpoints(int pages);
+    /// Blocks until the Checkpointer, if any, has nothing left to do.
+    void waitForCheckpoints();
+
 private:
     Database() = default;
     static std::unique_ptr<Database> open(const QString &path, bool checks, QString *error);
@@ -50,8 +62,11 @@ private:
     bool migrate(QString *error);
 
     friend class Statement;
+    static int walCommitted(void *database, sqlite3 *handle, const char *name, int pages);
 
     QString m_connectionName;
+    std::unique_ptr<Checkpointer> m_checkpointer;
+    int m_checkpointPages = 0;
     QSqlDatabase m_db;
     QSet<Statement *> m_statements; ///< native statements to finalize before closing
 };

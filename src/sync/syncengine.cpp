@@ -14,8 +14,8 @@ namespace ConsignDesk::Sync {
 
 namespace {
 
-// WAL pages between automatic checkpoints: SQLite's default, and during a
-// first load.
+// WAL pages between checkpoints (on the cache's checkpoint thread, so a
+// commit does not wait for one): SQLite's default, and during a first load.
 constexpr int defaultCheckpointPages = 1000;
 constexpr int bulkLoadCheckpointPages = 65536;
 
@@ -41,6 +41,7 @@ SyncRun::SyncRun(Store::Database &db, Vendors::Connector &connector, const Optio
     , m_options(options)
     , m_writer(db)
 {
+    m_db.setBackgroundCheckpoints(defaultCheckpointPages);
 }
 
 SyncRun::~SyncRun() = default;
@@ -153,15 +154,17 @@ void SyncRun::beginResource(const Vendors::ResourceSpec &spec)
                 m_bulkLoad = true;
                 m_writer.setFreshLoad(true);
                 // Every page of a first load is new rows: checkpoint the WAL
-                // into the cache every 256 MB rather than every 4 MB (each
-                // checkpoint waits for the disk); the load ends with one.
-                QSqlQuery wal(m_db.sql());
-                wal.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(bulkLoadCheckpointPages));
+                // into the cache every 256 MB rather than every 4 MB (fewer,
+                // longer copies); the load ends with one.
+                m_db.setBackgroundCheckpoints(bulkLoadCheckpointPages);
             }
             else
                 qCWarning(lcSync) << "no bulk load:" << error;
         }
     }
+    // Only a complete listing needs each row it saw marked (to find the
+    // vanished ones); a run for changes leaves unchanged rows unwritten.
+    m_writer.setMarkSeen(m_current.full);
     m_since = m_current.full ? QDateTime() : watermark;
     fetch();
 }
@@ -378,8 +381,7 @@ void SyncRun::finishResource()
     if (m_bulkLoad) {
         m_bulkLoad = false;
         m_writer.setFreshLoad(false);
-        QSqlQuery wal(m_db.sql());
-        wal.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(defaultCheckpointPages));
+        m_db.setBackgroundCheckpoints(defaultCheckpointPages);
         QString error;
         QElapsedTimer restoring;
         restoring.start();
