@@ -58,7 +58,6 @@ public:
     const RetryPolicy &policy() const { return m_policy; }
     /// The vendor's limit (consignCloudLimiter() …); may be shared between clients. Null: none.
     void setRateLimiter(std::shared_ptr<RateLimiter> limiter) { m_limiter = std::move(limiter); }
-    bool hasRateLimiter() const { return bool(m_limiter); }
     /// Where Bearer tokens come from; not owned, must outlive the requests. Null: the
     /// request carries its own credentials.
     void setTokenSource(TokenSource *tokens) { m_tokens = tokens; }

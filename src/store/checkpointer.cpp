@@ -77,7 +77,6 @@ void Checkpointer::run()
         if (!m_requested)
             m_idle.notify_all();
     }
-    m_running = false;
     m_idle.notify_all();
     lock.unlock();
     // Not the cache's last connection (its owner's is still open), so closing

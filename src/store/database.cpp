@@ -194,13 +194,8 @@ int Database::walCommitted(void *database, sqlite3 *handle, const char *name, in
 void Database::setBackgroundCheckpoints(int pages)
 {
     sqlite3 *handle = nativeHandle(*this);
-    if (!handle)
+    if (!handle || pages <= 0)
         return;
-    if (pages <= 0) {
-        sqlite3_wal_autocheckpoint(handle, 1000); // replaces the hook
-        m_checkpointPages = 0;
-        return;
-    }
     if (!m_checkpointer)
         m_checkpointer = std::make_unique<Checkpointer>(m_db.databaseName());
     m_checkpointPages = pages;

@@ -49,8 +49,7 @@ public:
     /// From now on this connection's commits do not checkpoint the WAL
     /// themselves: once it holds @p pages pages they ask a Checkpointer
     /// thread to, and go on. Should that fall far behind, a commit
-    /// checkpoints itself, so the WAL stays bounded. 0 goes back to SQLite's
-    /// automatic checkpoint inside the commit (every 1000 pages).
+    /// checkpoints itself, so the WAL stays bounded.
     void setBackgroundCheckpoints(int pages);
     /// Blocks until the Checkpointer, if any, has nothing left to do.
     void waitForCheckpoints();

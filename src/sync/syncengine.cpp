@@ -150,7 +150,7 @@ void SyncRun::beginResource(const Vendors::ResourceSpec &spec)
         // The very first load of these tables: indexes and full-text search
         // are built once at the end rather than row by row (unless the
         // vendor's pace leaves time to keep them up while waiting).
-        if (m_current.full && !m_connector.pacedByRateLimit() && Store::BulkLoad::tablesEmpty(m_db, spec.tables)) {
+        if (m_current.full && !spec.pacedPages && Store::BulkLoad::tablesEmpty(m_db, spec.tables)) {
             if (Store::BulkLoad::begin(m_db, spec.tables, &error)) {
                 m_bulkLoad = true;
                 m_writer.setFreshLoad(true);

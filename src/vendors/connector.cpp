@@ -35,11 +35,6 @@ Connector::Connector(const Connection &connection, Net::HttpClient &http, Secret
 
 Connector::~Connector() = default;
 
-bool Connector::pacedByRateLimit() const
-{
-    return m_connection.vendor == Vendor::ConsignCloud && m_client->hasRateLimiter();
-}
-
 void Connector::cancel()
 {
     m_client->cancelAll();

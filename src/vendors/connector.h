@@ -29,6 +29,11 @@ struct ResourceSpec {
     /// A run cut short may continue from its committed cursor. False for
     /// page-index walks, which are redone from the start (RELIABILITY.md).
     bool resumable = true;
+    /// The vendor's rate limit paces the pages far below what the cache
+    /// writes (ConsignCloud: 10 requests a second of 100 rows at most): a
+    /// first load keeps the indexes up row by row while it waits for the
+    /// next page, rather than rebuilding them all after the last one.
+    bool pacedPages = false;
     /// Resources that must be synced before this one (their rows drive it,
     /// e.g. sale lines need the sales).
     QStringList after;
@@ -75,11 +80,6 @@ public:
     virtual void fetchPage(const PageRequest &request, std::function<void(const PageResult &)> done) = 0;
     /// Stops queued and running requests; their callbacks report cancelled.
     virtual void cancel();
-    /// Whether the vendor's rate limit paces its pages far below what the
-    /// cache writes (ConsignCloud: 10 requests a second of 100 rows at most).
-    /// A first load then keeps the indexes up row by row while it waits for
-    /// the next page, rather than rebuilding them all after the last one.
-    bool pacedByRateLimit() const;
 
     /// Attempts and backoff of every request (tests shorten the waits).
     void setRetryPolicy(const Net::RetryPolicy &policy);

@@ -82,6 +82,7 @@ public:
             r.changeFilter = false;    // no filter on `updated`: a full listing each run
             r.vanishOnComplete = true; // a complete listing proves what vanished
             r.resumable = true;        // keyset cursors: a run may continue from its cursor
+            r.pacedPages = true;       // the leaky bucket: 10 pages a second at most
             r.after = std::move(after);
             return r;
         };
