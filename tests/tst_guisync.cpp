@@ -11,8 +11,6 @@
 #include "widgets/synccontroller.h"
 #include "widgets/syncpanel.h"
 
-#include <algorithm>
-
 #include <QAbstractButton>
 #include <QApplication>
 #include <QJsonDocument>
@@ -186,18 +184,9 @@ private Q_SLOTS:
     {
         // Not running is not idle: between two runs the next is queued (its
         // connections Queued) and starts from the event loop; cancel() drops it.
-        const auto busy = [this] {
-            if (sync().isRunning())
-                return true;
-            const QStringList names = sync().connectionNames();
-            return std::any_of(names.cbegin(), names.cend(), [this](const QString &name) {
-                const Status status = sync().connectionState(name).status;
-                return status == Status::Queued || status == Status::Running;
-            });
-        };
-        if (busy()) {
+        if (sync().isBusy()) {
             sync().cancel();
-            QTRY_VERIFY_WITH_TIMEOUT(!busy(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!sync().isBusy(), 20000);
         }
         QVERIFY(sandboxRequest("DELETE"));
     }

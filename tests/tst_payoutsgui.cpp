@@ -509,13 +509,9 @@ private Q_SLOTS:
         QVERIFY(syncStarted.count() > 0 || sync->isRunning());
         // Each store is synced in its own run: one runs, the other is queued
         // behind it and starts only after the first run's finished(), so "not
-        // running" alone is no sign that both are done. Wait until neither
-        // is running or queued, and each completed a sync since the send.
-        const auto busy = [sync](const Proposal &p) {
-            const SyncController::Status status = sync->connectionState(p.connectionName).status;
-            return status == SyncController::Status::Queued || status == SyncController::Status::Running;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(!sync->isRunning() && std::none_of(m_chosen.cbegin(), m_chosen.cend(), busy), 60000);
+        // running" alone is no sign that both are done. Wait until none is
+        // running or queued, and each completed a sync since the send.
+        QTRY_VERIFY_WITH_TIMEOUT(!sync->isBusy(), 60000);
         for (const Proposal &p : std::as_const(m_chosen)) {
             const SyncController::ConnectionState state = sync->connectionState(p.connectionName);
             QVERIFY2(state.status == SyncController::Status::Done, qPrintable(p.connectionName + u' ' + state.error));

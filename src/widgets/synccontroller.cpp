@@ -11,6 +11,8 @@
 #include <QSettings>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcSyncGui, "consigndesk.widgets.sync")
 
 namespace ConsignDesk {
@@ -20,7 +22,7 @@ namespace {
 const QString autoMinutesKey = QStringLiteral("Sync/autoMinutes");
 constexpr qint64 cacheChangedEveryMs = 2000;
 
-bool isBusy(SyncController::Status status)
+bool isQueuedOrRunning(SyncController::Status status)
 {
     return status == SyncController::Status::Queued || status == SyncController::Status::Running;
 }
@@ -132,6 +134,13 @@ bool SyncController::isRunning() const
     return m_sync && m_sync->isRunning();
 }
 
+bool SyncController::isBusy() const
+{
+    return isRunning() || std::any_of(m_states.cbegin(), m_states.cend(), [](const ConnectionState &state) {
+               return isQueuedOrRunning(state.status);
+           });
+}
+
 bool SyncController::isOffline() const
 {
     return m_transportOffline || (m_systemOffline && !m_ignoreSystemNetwork);
@@ -161,7 +170,7 @@ void SyncController::enqueue(const QStringList &names, bool full)
 {
     bool added = false;
     for (const QString &name : names) {
-        if (m_pending.contains(name) || (m_batch.contains(name) && isBusy(m_states.value(name).status)))
+        if (m_pending.contains(name) || (m_batch.contains(name) && isQueuedOrRunning(m_states.value(name).status)))
             continue;
         m_pending.append(name);
         added = true;
@@ -323,7 +332,7 @@ void SyncController::onConnectionFinished(const QString &name, const QList<Sync:
 void SyncController::onFinished(bool ok)
 {
     for (const QString &name : std::as_const(m_batch)) {
-        if (isBusy(m_states.value(name).status))
+        if (isQueuedOrRunning(m_states.value(name).status))
             setStatus(name, Status::Cancelled);
     }
     if (m_unreachable > 0 && m_reached == 0)

@@ -58,6 +58,9 @@ public:
     /// Stops the run after the pages in flight (what was written stays) and drops the queue.
     void cancel();
     bool isRunning() const;
+    /// A run is under way or a store waits for one (between two runs the
+    /// next is queued, not running).
+    bool isBusy() const;
 
     /// When a resource last completed, for any connection; invalid: never.
     QDateTime lastSynced() const { return m_lastSynced; }
