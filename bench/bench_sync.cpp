@@ -21,6 +21,7 @@
 #include "store/bulkload.h"
 #include "store/connectionstore.h"
 #include "store/database.h"
+#include "store/statement.h"
 #include "sync/syncengine.h"
 #include "vendors/connector.h"
 
@@ -39,6 +40,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -137,6 +140,16 @@ struct Client {
         auto *run = new Sync::SyncRun(*db, *connector, options);
         // What an earlier run left to checkpoint is done before this one starts.
         db->waitForCheckpoints();
+        // The run's page I/O on the sync's connection: pages SQLite read
+        // into its cache, and dirty pages it wrote out (to the WAL).
+        const auto pageCounts = [this] {
+            int read = 0, written = 0, highwater = 0;
+            sqlite3 *handle = Store::nativeHandle(*db);
+            sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_MISS, &read, &highwater, 0);
+            sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_WRITE, &written, &highwater, 0);
+            return std::pair<qint64, qint64>(read, written);
+        };
+        const auto [readBefore, writtenBefore] = pageCounts();
         QElapsedTimer timer;
         timer.start();
         QEventLoop loop;
@@ -145,11 +158,18 @@ struct Client {
         if (!run->isFinished())
             loop.exec();
         const qint64 ms = timer.elapsed();
+        const auto [readAfter, writtenAfter] = pageCounts();
         // The run is done (all committed, readable) before the cache's checkpoint
         // thread has folded its WAL into the cache file: how much later that is.
         db->waitForCheckpoints();
         const qint64 checkpointTail = timer.elapsed() - ms;
         std::printf("  the WAL checkpointed in the background %.2f s after the run\n", checkpointTail / 1000.0);
+        QSqlQuery pageSize(db->sql());
+        pageSize.exec(QStringLiteral("PRAGMA page_size"));
+        pageSize.next();
+        std::printf("  pages: %lld read into the cache, %lld written to the WAL (%.0f MB)\n",
+                    qlonglong(readAfter - readBefore), qlonglong(writtenAfter - writtenBefore),
+                    double(writtenAfter - writtenBefore) * pageSize.value(0).toLongLong() / 1e6);
         for (const Sync::ResourceSummary &s : run->summaries()) {
             std::printf("  %-16s %8lld added %8lld changed %8lld deleted %6lld pages %s\n", qPrintable(s.resource),
                         qlonglong(s.counts.added), qlonglong(s.counts.changed), qlonglong(s.counts.deleted),
