@@ -113,7 +113,7 @@ private:
             QVERIFY(page.ok);
         const qint64 active = qint64(inspect().value(QStringLiteral("active_items")).toDouble());
         QCOMPARE(qint64(w.items.size()), active);
-        QCOMPARE(qint64(w.pages.size()), (active + pageItems - 1) / pageItems);
+        QCOMPARE(qint64(w.pages.size()), (active + pageItems(active) - 1) / pageItems(active));
     }
     static PageResult fetch(Connector &c, const PageRequest &request)
     {
@@ -549,16 +549,17 @@ private Q_SLOTS:
         const std::unique_ptr<Connector> c = connector();
         const Walk w = walk(*c);
         QVERIFY2(w.error.isEmpty(), qPrintable(w.error));
-        // One request, cut into pages of 2,000.
+        // One request, cut into pages (of 2,000 at this size).
         QCOMPARE(requests(), 1);
         const QJsonObject facts = inspect();
         const qint64 active = qint64(facts.value(QStringLiteral("active_items")).toDouble());
-        QVERIFY(active > 2 * pageItems);
-        QCOMPARE(qint64(w.pages.size()), (active + pageItems - 1) / pageItems);
+        const qsizetype perPage = pageItems(active);
+        QVERIFY(active > 2 * perPage);
+        QCOMPARE(qint64(w.pages.size()), (active + perPage - 1) / perPage);
         for (int i = 0; i < w.pages.size(); ++i) {
             const PageResult &page = w.pages.at(i);
             QCOMPARE(page.total, active);
-            QCOMPARE(page.rows, i + 1 < w.pages.size() ? qint64(pageItems) : active - qint64(i) * pageItems);
+            QCOMPARE(page.rows, i + 1 < w.pages.size() ? qint64(perPage) : active - qint64(i) * perPage);
             QCOMPARE(qint64(page.records.items.size()), page.rows);
             QVERIFY(page.serverTime.isValid());
             QVERIFY(qAbs(page.serverTime.secsTo(QDateTime::currentDateTimeUtc())) < 120);
@@ -657,6 +658,33 @@ private Q_SLOTS:
         w = walk(*c);
         QVERIFY(!w.pages.first().ok);
         QCOMPARE(w.error, QStringLiteral("POST /inventory: item #1: field \"sku\" is a number, expected a string"));
+    }
+
+    // The pages after the first are mapped on another thread, each while the
+    // one before is written: an item that does not map there still fails the
+    // walk at its page, with the same message, and the pages before it stand.
+    void anItemThatDoesNotMapFailsItsPage()
+    {
+        const qint64 active = qint64(inspect().value(QStringLiteral("active_items")).toDouble());
+        const qsizetype perPage = pageItems(active);
+        QVERIFY(active > 2 * perPage + 10);
+        addFault(QStringLiteral("wrong-type"), {{QStringLiteral("record"), 2 * perPage + 9}});
+        const std::unique_ptr<Connector> c = connector();
+        const Walk w = walk(*c);
+        QCOMPARE(int(w.pages.size()), 3);
+        QVERIFY(w.pages.at(0).ok && w.pages.at(1).ok);
+        QCOMPARE(w.items.size(), 2 * perPage);
+        QVERIFY(!w.pages.at(2).ok);
+        QVERIFY(w.pages.at(2).records.isEmpty());
+        QVERIFY2(w.error.startsWith(QLatin1String("POST /inventory: item ")), qPrintable(w.error));
+        QVERIFY2(w.error.contains(QLatin1String("field \"retail\" is a string, expected a number")), qPrintable(w.error));
+
+        // The connector let that answer go: the next walk asks again, and maps it all.
+        m_sandbox->sandbox().server().resetStatistics();
+        const Walk again = walk(*c);
+        QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+        QCOMPARE(requests(), 1);
+        QCOMPARE(qint64(again.items.size()), active);
     }
 
     void cutShortFaults_data()

@@ -73,6 +73,8 @@ bool setOption(FaultSpec &spec, const QString &key, const QString &value, QStrin
         spec.retryAfter = value;
     else if (key == QLatin1String("field"))
         spec.field = value;
+    else if (key == QLatin1String("record"))
+        spec.record = value.toInt(&ok);
     else {
         *error = QStringLiteral("unknown fault option '%1'").arg(key);
         return false;
@@ -150,6 +152,8 @@ QJsonObject FaultSpec::toJson() const
         json.insert(QStringLiteral("delay"), delayMs);
     if (!field.isEmpty())
         json.insert(QStringLiteral("field"), field);
+    if (record != 0)
+        json.insert(QStringLiteral("record"), record);
     return json;
 }
 

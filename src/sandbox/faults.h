@@ -33,7 +33,8 @@ enum class FaultKind {
 /// wrong-type, duplicate-rows, repeat-cursor, empty-page. Keys: count (default 1,
 /// -1 for always), after (matching requests to let through first), method,
 /// retry-after (sent as given; absent means no header), delay (ms, for slow),
-/// field (for wrong-type).
+/// field (for wrong-type), record (for wrong-type in SimpleConsign's streamed
+/// answer: which item, from 0).
 struct FaultSpec {
     QString vendor;
     QString endpoint = QStringLiteral("*");
@@ -45,6 +46,7 @@ struct FaultSpec {
     QString retryAfter; ///< null: no Retry-After header
     int delayMs = 30000;
     QString field;
+    int record = 0;
 
     static std::optional<FaultSpec> parse(const QString &text, QString *error);
     static std::optional<FaultSpec> fromJson(const QJsonObject &json, QString *error);

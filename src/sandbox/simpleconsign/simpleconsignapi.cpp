@@ -137,12 +137,13 @@ struct InventoryStream {
     qint64 emitted = 0;
     bool duplicateRows = false;
     QString wrongTypeField; ///< empty: no wrong-type fault
+    qint64 wrongTypeRecord = 0; ///< the item it spoils, from 0
 
     void writeRow(QByteArray &out, qint64 index)
     {
         if (emitted > 0)
             out.append(',');
-        if (emitted == 0 && !wrongTypeField.isEmpty()) {
+        if (emitted == wrongTypeRecord && !wrongTypeField.isEmpty()) {
             QByteArray row;
             writeItem(row, *store, index);
             QJsonObject object = QJsonDocument::fromJson(row).object();
@@ -282,8 +283,10 @@ Reply SimpleConsignApi::inventory(Request &request)
     stream->duplicateRows = request.hasFault(FaultKind::DuplicateRows);
     for (const FaultSpec &fault : std::as_const(request.faults)) {
         // The server spoils only whole bodies; a streamed one is spoiled here.
-        if (fault.kind == FaultKind::WrongType)
+        if (fault.kind == FaultKind::WrongType) {
             stream->wrongTypeField = fault.field.isEmpty() ? wrongTypeField() : fault.field;
+            stream->wrongTypeRecord = fault.record;
+        }
     }
 
     Reply reply;

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <optional>
@@ -103,14 +104,14 @@ public:
             // Nothing held for this cursor (a restart, another run): the
             // resource is not resumable, so start over with a new request.
         }
-        m_held.reset();
+        release();
         requestInventory(request, std::move(done));
     }
 
     void cancel() override
     {
         ++m_generation;
-        m_held.reset();
+        release();
         Connector::cancel();
     }
 
@@ -221,45 +222,70 @@ private:
         return page(0);
     }
 
+    /// Lets the held answer go, and the page being mapped from it.
+    void release()
+    {
+        m_held.reset();
+        m_next = QFuture<PageResult>();
+        m_nextIndex = -1;
+    }
+
     /// The page starting at element @p index of the held answer. Releases the
-    /// answer after the last page or a failure.
+    /// answer after the last page or a failure; else sets the next page's
+    /// mapping going on another thread, to be ready when the sync engine,
+    /// done writing this one, asks for it.
     PageResult page(qsizetype index)
     {
         PageResult result;
-        const HeldAnswer &held = *m_held;
-        const qsizetype count = held.elements.size();
-        const qsizetype stop = std::min<qsizetype>(index + pageItems, count);
-        result.serverTime = held.serverTime;
+        if (m_nextIndex == index && m_next.isValid())
+            result = m_next.result(); // waits, if the mapping is not done yet
+        else
+            result = mapPage(m_held->body, m_held->elements, index, m_held->serverTime, currency());
+        if (!result.ok || result.nextCursor.isEmpty()) {
+            release(); // the last page or a failure: let the body go
+            return result;
+        }
+        const qsizetype next = index + result.rows;
+        m_next = QtConcurrent::run(&SimpleConsignConnector::mapPage, m_held->body, m_held->elements, next,
+                                   m_held->serverTime, currency());
+        m_nextIndex = next;
+        return result;
+    }
+
+    /// Maps the page of the answer @p body starting at element @p index. Touches
+    /// nothing but its arguments (copies that share the held answer's data),
+    /// so it runs on any thread.
+    static PageResult mapPage(const QByteArray &body, const QList<QPair<qsizetype, qsizetype>> &elements,
+                              qsizetype index, const QDateTime &serverTime, const QString &currency)
+    {
+        PageResult result;
+        const qsizetype count = elements.size();
+        const qsizetype stop = std::min<qsizetype>(index + pageItems(count), count);
+        result.serverTime = serverTime;
         result.total = count;
         result.rows = stop - index;
 
         Context context;
         context.endpoint = inventoryEndpoint;
-        context.currency = currency();
+        context.currency = currency;
         QHash<QString, qsizetype> seen; // a row sent twice: one record, the later version
         QList<Records::Item> &items = result.records.items;
         items.reserve(stop - index);
         for (qsizetype i = index; i < stop; ++i) {
-            const auto [begin, end] = held.elements.at(i);
-            const char *data = held.body.constData() + begin;
+            const auto [begin, end] = elements.at(i);
+            const char *data = body.constData() + begin;
             const QString position = u'#' + QString::number(i + 1);
-            if (*data != '{') {
-                m_held.reset();
+            if (*data != '{')
                 return failed(Messages::badValue(inventoryEndpoint, QStringLiteral("item"), position,
                                                  QStringLiteral("results"), Messages::notObject()));
-            }
             QJsonParseError parseError;
             const QJsonDocument document = QJsonDocument::fromJson(QByteArray(data, end - begin), &parseError);
-            if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-                m_held.reset();
+            if (parseError.error != QJsonParseError::NoError || !document.isObject())
                 return failed(Messages::notJson(inventoryEndpoint));
-            }
             context.position = i;
             Mapped<Records::Item> mapped = mapItem(document.object(), context);
-            if (!mapped.ok()) {
-                m_held.reset();
+            if (!mapped.ok())
                 return failed(mapped.error);
-            }
             const auto existing = seen.constFind(mapped.value.externalId);
             if (existing != seen.cend()) {
                 items[*existing] = std::move(mapped.value);
@@ -270,17 +296,24 @@ private:
         }
         result.ok = true;
         if (stop < count)
-            result.nextCursor = cursorPrefix + QString::number(held.elements.at(stop).first);
-        else
-            m_held.reset(); // the last page: let the body go
+            result.nextCursor = cursorPrefix + QString::number(elements.at(stop).first);
         return result;
     }
 
     std::optional<HeldAnswer> m_held;
+    /// The page after the last one handed out, being mapped. Dropping it
+    /// (a new request, a cancel) leaves the mapping to finish unread.
+    QFuture<PageResult> m_next;
+    qsizetype m_nextIndex = -1;     ///< where that page starts
     quint64 m_generation = 0;
 };
 
 } // namespace
+
+qsizetype SimpleConsign::pageItems(qsizetype count)
+{
+    return std::clamp<qsizetype>(count / 20, 2000, 50000);
+}
 
 std::unique_ptr<Connector> makeSimpleConsignConnector(const Connection &connection, Net::HttpClient &http,
                                                       Connector::SecretSource secret)
