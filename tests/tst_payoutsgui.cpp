@@ -234,9 +234,9 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         // Also when between runs with more queued (cancel() drops the queue).
-        if (m_window && m_window->syncController()) {
+        if (m_window && m_window->syncController() && m_window->syncController()->isBusy()) {
             m_window->syncController()->cancel();
-            QTRY_VERIFY_WITH_TIMEOUT(!m_window->syncController()->isRunning(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!m_window->syncController()->isBusy(), 20000);
         }
         m_window.reset();
         m_demo.reset();
